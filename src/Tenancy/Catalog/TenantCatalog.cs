@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Saas.Tenancy.Catalog;
+
+/// <summary>
+/// Tenant look-ups for resolution (cached: every request needs one) and the changes that must
+/// invalidate the cache (status, name). The cache key always includes the look-up kind and key.
+/// </summary>
+public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(("tenant-id", id), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        });
+
+    public Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default)
+    {
+        var key = identifier.Trim().ToLowerInvariant();
+        return cache.GetOrCreateAsync(("tenant-identifier", key), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == key, cancellationToken);
+        });
+    }
+
+    public Task<List<TenantInfo>> ListAllAsync(CancellationToken cancellationToken = default) =>
+        db.Tenants.AsNoTracking().OrderBy(t => t.Identifier).ToListAsync(cancellationToken);
+
+    public async Task<TenantInfo> AddAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
+    {
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(cancellationToken);
+        Invalidate(tenant);
+        return tenant;
+    }
+
+    public async Task<TenantInfo?> SetStatusAsync(Guid id, TenantStatus status, CancellationToken cancellationToken = default)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        tenant.Status = status;
+        await db.SaveChangesAsync(cancellationToken);
+        Invalidate(tenant);
+        return tenant;
+    }
+
+    public void Invalidate(TenantInfo tenant)
+    {
+        cache.Remove(("tenant-id", tenant.Id));
+        cache.Remove(("tenant-identifier", tenant.Identifier));
+    }
+}

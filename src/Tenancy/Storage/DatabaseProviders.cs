@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Saas.Tenancy.Storage;
+
+/// <summary>
+/// The provider seam: the one place that maps configuration to an EF Core provider, an ADO.NET
+/// connection and a Dapper dialect. A new provider (SQL Server where its client installs) is added here.
+/// </summary>
+public static class DatabaseProviders
+{
+    public static DbContextOptionsBuilder UseDatabase(
+        this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string migrationsHistoryTable)
+    {
+        return provider switch
+        {
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable)),
+            _ => builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable)),
+        };
+    }
+
+    public static DbConnection CreateConnection(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+
+    /// <summary>SQLite connection string for a file under the data directory, tuned for concurrent use.</summary>
+    public static string SqliteFile(string directory, string fileName) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, fileName),
+            Pooling = true,
+            DefaultTimeout = 30, // also the busy timeout: writers wait for each other instead of failing
+        }.ToString();
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Saas.Tenancy.Catalog;
+using Saas.Tenancy.Context;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Tenancy;
+
+public static class TenancyModule
+{
+    /// <summary>
+    /// Binds <c>Database:*</c> and <c>ConnectionStrings:*</c>; in embedded mode (SQLite) missing connection
+    /// strings default to files under the data directory.
+    /// </summary>
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        options.Catalog = configuration.GetConnectionString("Catalog") ?? options.Catalog;
+        options.Data = configuration.GetConnectionString("Data") ?? options.Data;
+        options.DataAdmin = configuration.GetConnectionString("DataAdmin") ?? options.DataAdmin;
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+            Directory.CreateDirectory(options.DataDirectory);
+            if (string.IsNullOrWhiteSpace(options.Catalog))
+            {
+                options.Catalog = DatabaseProviders.SqliteFile(options.DataDirectory, "catalog.db");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Data))
+            {
+                options.Data = DatabaseProviders.SqliteFile(options.DataDirectory, "data.db");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.Catalog) || string.IsNullOrWhiteSpace(options.Data))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres: set ConnectionStrings:Catalog, ConnectionStrings:Data (application role) and ConnectionStrings:DataAdmin (owner role).");
+        }
+
+        return options;
+    }
+
+    public static IServiceCollection AddTenancy(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton<TenantDatabases>();
+        services.AddMemoryCache();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantScopes>();
+        services.AddScoped<TenantDb>();
+        services.AddScoped<TenantStampingInterceptor>();
+        services.AddScoped<PostgresTenantSession>();
+        services.AddDbContext<CatalogDbContext>(o => o.UseDatabase(database.Provider, database.Catalog, CatalogDbContext.HistoryTable));
+        services.AddScoped<TenantCatalog>();
+        return services;
+    }
+}
