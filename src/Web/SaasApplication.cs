@@ -1,4 +1,7 @@
 using Saas.Tenancy;
+using Saas.Web.Auth;
+using Saas.Web.MasterData;
+using Saas.Web.Messaging;
 
 namespace Saas.Web;
 
@@ -13,9 +16,13 @@ public static class SaasApplication
         var database = TenancyModule.ReadDatabaseOptions(builder.Configuration);
         builder.Services.AddTenancy(database);
         builder.Services.AddProblemDetails();
+        builder.AddSaasIdentity(database);
+        builder.AddSaasPipeline(database);
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.MapSaasIdentity();
+        app.MapMasterDataApi();
         return app;
     }
 
