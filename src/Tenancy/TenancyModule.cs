@@ -55,6 +55,9 @@ public static class TenancyModule
         services.AddScoped<PostgresTenantSession>();
         services.AddDbContext<CatalogDbContext>(o => o.UseDatabase(database.Provider, database.Catalog, CatalogDbContext.HistoryTable));
         services.AddScoped<TenantCatalog>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton(new SchemaRegistration(
+            "catalog", SchemaHome.Catalog, 0, cs => new CatalogDbContext(DatabaseProviders.OptionsFor<CatalogDbContext>(database.Provider, cs, CatalogDbContext.HistoryTable))));
         return services;
     }
 }

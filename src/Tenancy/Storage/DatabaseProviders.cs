@@ -21,6 +21,14 @@ public static class DatabaseProviders
         };
     }
 
+    public static DbContextOptions<TContext> OptionsFor<TContext>(DatabaseProvider provider, string connectionString, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        builder.UseDatabase(provider, connectionString, migrationsHistoryTable);
+        return builder.Options;
+    }
+
     public static DbConnection CreateConnection(DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres
             ? new NpgsqlConnection(connectionString)
