@@ -1,5 +1,6 @@
 using Saas.Tenancy;
 using Saas.Web.Auth;
+using Saas.Web.Components;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
 
@@ -18,11 +19,13 @@ public static class SaasApplication
         builder.Services.AddProblemDetails();
         builder.AddSaasIdentity(database);
         builder.AddSaasPipeline(database);
+        builder.AddSaasUi();
 
         var app = builder.Build();
         app.UseStatusCodePages();
         app.MapSaasIdentity();
         app.MapMasterDataApi();
+        app.MapSaasUi();
         return app;
     }
 
