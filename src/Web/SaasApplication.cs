@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Saas.Tenancy;
+using Saas.Tenancy.Storage;
 using Saas.Web.Auth;
 using Saas.Web.Components;
+using Saas.Web.Hosting;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
+using Saas.Web.Startup;
+using Saas.Web.Tenancy;
 
 namespace Saas.Web;
 
@@ -17,21 +23,64 @@ public static class SaasApplication
         var database = TenancyModule.ReadDatabaseOptions(builder.Configuration);
         builder.Services.AddTenancy(database);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSaasHealthChecks();
+        builder.Services.Configure<TenantResolutionOptions>(builder.Configuration.GetSection("Tenancy"));
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
 
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapSaasHealth();
         app.MapSaasIdentity();
         app.MapMasterDataApi();
         app.MapSaasUi();
         return app;
     }
 
-    public static async Task RunSaasAsync(this WebApplication app, string[] args)
+    /// <summary>
+    /// <c>migrate</c> brings every database to the current schema and exits; otherwise the product runs.
+    /// </summary>
+    public static async Task<int> RunSaasAsync(this WebApplication app, string[] args)
     {
-        _ = args;
+        if (args.Contains("migrate"))
+        {
+            await app.Services.GetRequiredService<DatabaseStartup>().MigrateAsync(CancellationToken.None);
+            Console.WriteLine("All databases are migrated.");
+            return 0;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
         await app.RunAsync();
+        return 0;
+    }
+
+    private static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        using var scope = app.Services.CreateScope();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+        Console.WriteLine();
+        Console.WriteLine($"Trade SaaS is running on {database.Provider} ({(database.Provider == DatabaseProvider.Sqlite ? database.DataDirectory : "server")}).");
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"  Open {address}");
+        }
+
+        demo.PrintSignIns(Console.Out);
+        Console.WriteLine();
     }
 }

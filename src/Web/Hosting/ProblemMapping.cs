@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Saas.Tenancy.Context;
+
+namespace Saas.Web.Hosting;
+
+/// <summary>
+/// Turns the exceptions that mean "bad input" or "not yours" into RFC 7807 problem details; anything else
+/// stays a 500 whose details are logged, not shown.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", Describe(json)),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            JsonException json => (400, "Malformed JSON", Describe(json)),
+            UnknownTenantException unknown => (404, "Unknown company", unknown.Message),
+            TenantRequiredException => (403, "No company selected", "Select a company first."),
+            _ => (0, "", ""),
+        };
+
+        if (status == 0)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Request refused with {Status}: {Title}", status, title);
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(JsonException json) =>
+        json.Path is { Length: > 0 } path ? $"The JSON is not valid at '{path}': {json.Message}" : $"The JSON is not valid: {json.Message}";
+}
