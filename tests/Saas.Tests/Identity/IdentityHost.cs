@@ -126,7 +126,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>, IAsyncLifetim
                 : [("grant_type", "password"), ("username", user.Email!), ("password", Password), ("tenant", tenant)])
             .ContinueWith(t => RequireTokenAsync(t.Result)).Unwrap();
 
-    public static JsonWebToken Read(string accessToken) => new(accessToken);
+    public static JsonWebToken ReadToken(string accessToken) => new(accessToken);
 
     /// <summary>Antiforgery token for the client's current identity (anonymous or signed in).</summary>
     public static async Task<string> AntiforgeryAsync(HttpClient client)

@@ -30,7 +30,7 @@ public sealed class access_tokens_validate_against_the_published_jwks(IdentityHo
         Assert.Equal("RSA", key.Kty);
         Assert.False(key.HasPrivateKey);
         Assert.Null(key.D);
-        Assert.Equal(Read(token.AccessToken).Kid, key.Kid);
+        Assert.Equal(ReadToken(token.AccessToken).Kid, key.Kid);
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token.AccessToken, new TokenValidationParameters
         {
@@ -72,7 +72,7 @@ public sealed class access_tokens_validate_against_the_published_jwks(IdentityHo
     {
         var tenant = await host.CreateTenantAsync();
         var user = await host.CreateUserAsync(SaasRoles.ReadOnly, tenant);
-        var kid = Read((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken).Kid;
+        var kid = ReadToken((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken).Kid;
 
         await using var restarted = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>()
             .WithWebHostBuilder(b => b.UseSetting("Database:DataDirectory", host.DataDirectory));

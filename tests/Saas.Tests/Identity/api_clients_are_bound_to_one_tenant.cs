@@ -40,7 +40,7 @@ public sealed class api_clients_are_bound_to_one_tenant(IdentityHost host) : ICl
         var token = await RequireTokenAsync(await PostTokenAsync(http, ("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret)));
 
         Assert.Null(token.RefreshToken);
-        var jwt = Read(token.AccessToken);
+        var jwt = ReadToken(token.AccessToken);
         Assert.Equal(tenant.Id.ToString(), jwt.GetClaim(SaasClaims.TenantId).Value);
         Assert.Equal(SaasRoles.Warehouse, jwt.GetClaim(SaasClaims.Role).Value);
         Assert.Equal(clientId, jwt.GetClaim(SaasClaims.ClientId).Value);

@@ -99,7 +99,7 @@ public sealed class cookie_sign_in_and_tenant_switch(IdentityHost host) : IClass
             host.WithServicesAsync(s => s.GetRequiredService<IdentityAdministration>().AcceptInvitationAsync(ticket.Token, "another long password")));
         Assert.Equal("token", again.Field);
 
-        var jwt = Read((await RequireTokenAsync(await PostTokenAsync(host.CreateClient(), ("grant_type", "password"), ("username", email), ("password", Password)))).AccessToken);
+        var jwt = ReadToken((await RequireTokenAsync(await PostTokenAsync(host.CreateClient(), ("grant_type", "password"), ("username", email), ("password", Password)))).AccessToken);
         Assert.Equal(SaasRoles.Warehouse, jwt.GetClaim(SaasClaims.Role).Value);
     }
 }

@@ -58,7 +58,7 @@ public sealed class identity_administration_refuses_bad_input_by_field(IdentityH
             return created;
         });
 
-        var jwt = IdentityHost.Read((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken);
+        var jwt = IdentityHost.ReadToken((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken);
 
         Assert.Equal("true", jwt.GetClaim(SaasClaims.Operator).Value);
         Assert.False(jwt.TryGetClaim(SaasClaims.TenantId, out _));

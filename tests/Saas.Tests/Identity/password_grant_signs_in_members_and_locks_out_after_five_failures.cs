@@ -20,7 +20,7 @@ public sealed class password_grant_signs_in_members_and_locks_out_after_five_fai
         Assert.Equal("Bearer", token.TokenType);
         Assert.Equal(900, token.ExpiresIn);
         Assert.False(string.IsNullOrEmpty(token.RefreshToken));
-        var jwt = Read(token.AccessToken);
+        var jwt = ReadToken(token.AccessToken);
         Assert.Equal(user.Id.ToString(), jwt.Subject);
         Assert.Equal(first.Id.ToString(), jwt.GetClaim(SaasClaims.TenantId).Value);
         Assert.Equal(first.Identifier, jwt.GetClaim(SaasClaims.Tenant).Value);
@@ -31,11 +31,11 @@ public sealed class password_grant_signs_in_members_and_locks_out_after_five_fai
         Assert.InRange(jwt.ValidTo - jwt.IssuedAt, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         Assert.False(jwt.TryGetClaim(SaasClaims.Operator, out _));
 
-        var bySlug = Read((await host.PasswordTokenAsync(client, user, second.Identifier)).AccessToken);
+        var bySlug = ReadToken((await host.PasswordTokenAsync(client, user, second.Identifier)).AccessToken);
         Assert.Equal(second.Id.ToString(), bySlug.GetClaim(SaasClaims.TenantId).Value);
         Assert.Equal(SaasRoles.Warehouse, bySlug.GetClaim(SaasClaims.Role).Value);
 
-        var byId = Read((await host.PasswordTokenAsync(client, user, second.Id.ToString())).AccessToken);
+        var byId = ReadToken((await host.PasswordTokenAsync(client, user, second.Id.ToString())).AccessToken);
         Assert.Equal(second.Id.ToString(), byId.GetClaim(SaasClaims.TenantId).Value);
     }
 
@@ -93,7 +93,7 @@ public sealed class password_grant_signs_in_members_and_locks_out_after_five_fai
             return created;
         });
 
-        var jwt = Read((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken);
+        var jwt = ReadToken((await host.PasswordTokenAsync(host.CreateClient(), user)).AccessToken);
 
         Assert.False(jwt.TryGetClaim(SaasClaims.TenantId, out _));
         Assert.False(jwt.TryGetClaim(SaasClaims.Role, out _));

@@ -23,7 +23,7 @@ public sealed class refresh_token_reuse_revokes_the_family(IdentityHost host) : 
         var refreshed = await RequireTokenAsync(await Refresh(client, signIn.RefreshToken!));
 
         Assert.NotEqual(signIn.RefreshToken, refreshed.RefreshToken);
-        Assert.Equal(second.Id.ToString(), Read(refreshed.AccessToken).GetClaim(SaasClaims.TenantId).Value);
+        Assert.Equal(second.Id.ToString(), ReadToken(refreshed.AccessToken).GetClaim(SaasClaims.TenantId).Value);
         var stored = await host.WithServicesAsync(s => s.GetRequiredService<IdentityDb>().RefreshTokens.Where(t => t.UserId == user.Id).ToListAsync());
         Assert.Equal(2, stored.Count);
         Assert.Single(stored.Select(t => t.FamilyId).Distinct());

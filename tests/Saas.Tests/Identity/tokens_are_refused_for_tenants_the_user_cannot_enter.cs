@@ -36,7 +36,7 @@ public sealed class tokens_are_refused_for_tenants_the_user_cannot_enter(Identit
         Assert.Equal("invalid_grant", error.Error);
         Assert.Contains("suspended", error.Description);
 
-        var defaulted = Read((await host.PasswordTokenAsync(client, user)).AccessToken);
+        var defaulted = ReadToken((await host.PasswordTokenAsync(client, user)).AccessToken);
         Assert.Equal(active.Id.ToString(), defaulted.GetClaim(SaasClaims.TenantId).Value);
     }
 
