@@ -22,6 +22,7 @@ public static class TenancyModule
         options.DataAdmin = configuration.GetConnectionString("DataAdmin") ?? options.DataAdmin;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
+            DatabaseProviders.SqliteSettings = SqliteConnectionSettings.For(options.SqliteSynchronous);
             options.DataDirectory = Path.GetFullPath(options.DataDirectory);
             Directory.CreateDirectory(options.DataDirectory);
             if (string.IsNullOrWhiteSpace(options.Catalog))

@@ -34,6 +34,8 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
     /// Returns its message id, the read position of the change.
     /// </summary>
+    private bool outboxAwaitsCommit;
+
     public Guid Enqueue(ITenantEvent message, DateTime nowUtc)
     {
         var row = OutboxMessage.For(message, nowUtc);
@@ -49,9 +51,26 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
         {
             signal.Notify();
         }
+        else if (outboxAdded)
+        {
+            outboxAwaitsCommit = true;
+        }
 
         return saved;
     }
+
+    /// <summary>Called by <see cref="OutboxCommitSignal"/> when this context's transaction commits.</summary>
+    internal void OnCommitted()
+    {
+        if (outboxAwaitsCommit)
+        {
+            outboxAwaitsCommit = false;
+            signal.Notify();
+        }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(OutboxCommitSignal.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -26,5 +26,8 @@ public sealed class DatabaseOptions
     /// <summary>PostgreSQL role the application connects as; granted DML, never BYPASSRLS.</summary>
     public string AppRole { get; set; } = "saas_app";
 
+    /// <summary>SQLite's <c>synchronous</c> setting: NORMAL (default, WAL-safe) or FULL (fsync every commit).</summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
     public string DataAdminOrData => string.IsNullOrWhiteSpace(DataAdmin) ? Data : DataAdmin;
 }

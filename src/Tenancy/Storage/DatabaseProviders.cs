@@ -17,7 +17,8 @@ public static class DatabaseProviders
         return provider switch
         {
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable)),
-            _ => builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable)),
+            _ => builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable))
+                .AddInterceptors(SqliteSettings),
         };
     }
 
@@ -32,7 +33,10 @@ public static class DatabaseProviders
     public static DbConnection CreateConnection(DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres
             ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
+            : SqliteSettings.Watch(new SqliteConnection(connectionString));
+
+    /// <summary>Chosen once at start-up from <c>Database:SqliteSynchronous</c> (see <see cref="SqliteConnectionSettings"/>).</summary>
+    public static SqliteConnectionSettings SqliteSettings { get; set; } = SqliteConnectionSettings.Normal;
 
     /// <summary>SQLite connection string for a file under the data directory, tuned for concurrent use.</summary>
     public static string SqliteFile(string directory, string fileName) =>

@@ -19,8 +19,9 @@ public static class SaveErrors
     };
 
     /// <summary>
-    /// Runs a unit of work again when an optimistic token lost a race (number series step); the change
-    /// tracker is cleared so the retry reads current rows.
+    /// Runs a unit of work in one write transaction (BEGIN IMMEDIATE on SQLite, so writers queue before they
+    /// read what they will change), and again when it still lost a race; the change tracker is cleared so the
+    /// retry reads current rows. Inside an outer transaction it joins that one instead.
     /// </summary>
     public static async Task<T> RetryOnConcurrencyAsync<T>(WriteDbContext db, Func<Task<T>> work, int attempts = 5)
     {
@@ -28,9 +29,17 @@ public static class SaveErrors
         {
             try
             {
-                return await work();
+                if (db.Database.CurrentTransaction is not null)
+                {
+                    return await work();
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var result = await work();
+                await transaction.CommitAsync();
+                return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < attempts)
+            catch (DbUpdateConcurrencyException) when (attempt < attempts && db.Database.CurrentTransaction is null)
             {
                 db.ChangeTracker.Clear();
             }
@@ -62,8 +71,14 @@ public static class WriteSaves
         }
     }
 
-    /// <summary>Saving a new record: a number taken by a concurrent create becomes a conflict.</summary>
-    public static async Task SaveNewAsync(WriteDbContext db, string uniqueField, string uniqueMessage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saving a new record: a number the user typed that a concurrent create took becomes a conflict. A number
+    /// the series assigned cannot be the user's mistake: another create took the same step of the series
+    /// between our read and our write, so it is a lost race that <see cref="SaveErrors.RetryOnConcurrencyAsync"/>
+    /// runs again with the series' new position.
+    /// </summary>
+    public static async Task SaveNewAsync(
+        WriteDbContext db, string uniqueField, string uniqueMessage, CancellationToken cancellationToken, bool numberFromSeries = false)
     {
         try
         {
@@ -72,6 +87,11 @@ public static class WriteSaves
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && SaveErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
+            if (numberFromSeries)
+            {
+                throw new DbUpdateConcurrencyException("The number series step was taken by a concurrent create.", e);
+            }
+
             throw new ConflictException(uniqueField, uniqueMessage);
         }
     }

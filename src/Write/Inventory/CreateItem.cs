@@ -46,6 +46,7 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
     private async Task<CommandResult<ItemChanged>> TryCreateAsync(CreateItem command, CancellationToken cancellationToken)
     {
         var number = Codes.Normalize(command.Number);
+        var fromSeries = number.Length == 0;
         if (number.Length == 0)
         {
             number = await numbers.TakeNextAsync(NoSeries.Items, "number", IsFreeAsync, cancellationToken);
@@ -77,11 +78,14 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
         db.Items.Add(item);
         var snapshot = item.ToEvent();
         var position = db.Enqueue(snapshot, now);
-        await WriteSaves.SaveNewAsync(db, "number", $"Item {number} already exists.", cancellationToken);
+        await WriteSaves.SaveNewAsync(db, "number", $"Item {number} already exists.", cancellationToken, numberFromSeries: fromSeries);
 
         return new CommandResult<ItemChanged>(snapshot, position);
 
         Task<bool> IsFreeAsync(string candidate) =>
-            db.Items.AllAsync(i => i.Number != candidate, cancellationToken);
+            IsFree(db.Items.AnyAsync(i => i.Number == candidate, cancellationToken));
     }
+
+    // Any(number == x) is an index seek on (tenant_id, number); All(number != x) compiles to a scan.
+    private static async Task<bool> IsFree(Task<bool> taken) => !await taken;
 }

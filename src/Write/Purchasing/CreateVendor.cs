@@ -47,6 +47,7 @@ public sealed class CreateVendorHandler(WriteDbContext db, NumberSeries numbers,
     private async Task<CommandResult<VendorChanged>> TryCreateAsync(CreateVendor command, CancellationToken cancellationToken)
     {
         var number = Codes.Normalize(command.Number);
+        var fromSeries = number.Length == 0;
         if (number.Length == 0)
         {
             number = await numbers.TakeNextAsync(NoSeries.Vendors, "number", IsFreeAsync, cancellationToken);
@@ -75,10 +76,13 @@ public sealed class CreateVendorHandler(WriteDbContext db, NumberSeries numbers,
         db.Vendors.Add(customer);
         var snapshot = customer.ToEvent();
         var position = db.Enqueue(snapshot, now);
-        await WriteSaves.SaveNewAsync(db, "number", $"Vendor {number} already exists.", cancellationToken);
+        await WriteSaves.SaveNewAsync(db, "number", $"Vendor {number} already exists.", cancellationToken, numberFromSeries: fromSeries);
         return new CommandResult<VendorChanged>(snapshot, position);
 
         Task<bool> IsFreeAsync(string candidate) =>
-            db.Vendors.AllAsync(v => v.Number != candidate, cancellationToken);
+            IsFree(db.Vendors.AnyAsync(v => v.Number == candidate, cancellationToken));
     }
+
+    // Any(number == x) is an index seek on (tenant_id, number); All(number != x) compiles to a scan.
+    private static async Task<bool> IsFree(Task<bool> taken) => !await taken;
 }

@@ -51,6 +51,7 @@ public sealed class CreateCustomerHandler(WriteDbContext db, NumberSeries number
     private async Task<CommandResult<CustomerChanged>> TryCreateAsync(CreateCustomer command, CancellationToken cancellationToken)
     {
         var number = Codes.Normalize(command.Number);
+        var fromSeries = number.Length == 0;
         if (number.Length == 0)
         {
             number = await numbers.TakeNextAsync(NoSeries.Customers, "number", IsFreeAsync, cancellationToken);
@@ -81,10 +82,13 @@ public sealed class CreateCustomerHandler(WriteDbContext db, NumberSeries number
         db.Customers.Add(customer);
         var snapshot = customer.ToEvent();
         var position = db.Enqueue(snapshot, now);
-        await WriteSaves.SaveNewAsync(db, "number", $"Customer {number} already exists.", cancellationToken);
+        await WriteSaves.SaveNewAsync(db, "number", $"Customer {number} already exists.", cancellationToken, numberFromSeries: fromSeries);
         return new CommandResult<CustomerChanged>(snapshot, position);
 
         Task<bool> IsFreeAsync(string candidate) =>
-            db.Customers.AllAsync(c => c.Number != candidate, cancellationToken);
+            IsFree(db.Customers.AnyAsync(c => c.Number == candidate, cancellationToken));
     }
+
+    // Any(number == x) is an index seek on (tenant_id, number); All(number != x) compiles to a scan.
+    private static async Task<bool> IsFree(Task<bool> taken) => !await taken;
 }

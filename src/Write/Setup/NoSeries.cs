@@ -70,6 +70,21 @@ public sealed class NumberSeries(WriteDbContext db)
     public async Task<string> TakeNextAsync(
         string seriesCode, string field, Func<string, Task<bool>> isFree, CancellationToken cancellationToken = default)
     {
+        // BC locks the series line for the rest of the transaction: the step and the row that uses it commit
+        // together, so concurrent users queue instead of colliding and no number is burned or skipped.
+        // SQLite's write transactions (BEGIN IMMEDIATE) already hold the database's single write lock.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Take a number inside the write transaction that uses it.");
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM no_series WHERE tenant_id = {db.CurrentTenantId} AND code = {seriesCode} FOR UPDATE",
+                cancellationToken);
+        }
+
         var series = await db.NoSeries.SingleOrDefaultAsync(s => s.Code == seriesCode, cancellationToken)
             ?? throw ValidationFailedException.For(field, $"is required: no number series '{seriesCode}' is set up to assign one.");
         for (var attempt = 0; attempt < 1000; attempt++)
