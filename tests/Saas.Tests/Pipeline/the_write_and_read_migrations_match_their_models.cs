@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -43,6 +44,63 @@ public abstract class the_write_and_read_migrations_match_their_models
         }
     }
 
+    [Fact]
+    public async Task the_migrated_schema_equals_the_schema_created_from_the_model()
+    {
+        var migrated = await NewDatabaseAsync();
+        var created = await NewDatabaseAsync();
+        await using (var write = Write(migrated))
+        {
+            await write.Database.MigrateAsync();
+        }
+
+        await using (var read = Read(migrated))
+        {
+            await read.Database.MigrateAsync();
+        }
+
+        // EnsureCreated works only on an empty database, so the two models get a script each instead.
+        await using (var write = Write(created))
+        {
+            await write.Database.ExecuteSqlRawAsync(write.Database.GenerateCreateScript());
+        }
+
+        await using (var read = Read(created))
+        {
+            await read.Database.ExecuteSqlRawAsync(read.Database.GenerateCreateScript());
+        }
+
+        var fromModel = await DescribeAsync(created);
+        Assert.Contains(fromModel, line => line.StartsWith("outbox.", StringComparison.Ordinal));
+        Assert.Equal(string.Join('\n', fromModel), string.Join('\n', await DescribeAsync(migrated)));
+    }
+
+    /// <summary>Tables, columns (type, nullability, position) and index definitions, sorted; migration history excluded.</summary>
+    private async Task<List<string>> DescribeAsync(string connectionString)
+    {
+        await using var connection = DatabaseProviders.CreateConnection(Provider, connectionString);
+        await connection.OpenAsync();
+        IEnumerable<string> lines = Provider == DatabaseProvider.Postgres
+            ? (await connection.QueryAsync<string>(
+                """
+                SELECT table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '')
+                    || CASE WHEN is_nullable = 'YES' THEN ' null' ELSE ' not null' END || ' #' || ordinal_position
+                FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '\_\_%'
+                UNION ALL
+                SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '\_\_%'
+                """))
+            : (await connection.QueryAsync<string>(
+                """
+                SELECT m.name || '.' || c.name || ' ' || c.type || CASE WHEN c."notnull" = 1 THEN ' not null' ELSE ' null' END
+                    || ' pk' || c.pk || ' #' || c.cid
+                FROM sqlite_master m JOIN pragma_table_info(m.name) c
+                WHERE m.type = 'table' AND m.name NOT LIKE '\_\_%' ESCAPE '\' AND m.name NOT LIKE 'sqlite%'
+                UNION ALL
+                SELECT 'index ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                """));
+        return lines.Order(StringComparer.Ordinal).ToList();
+    }
+
     private WriteDbContext Write(string cs) =>
         new(DatabaseProviders.OptionsFor<WriteDbContext>(Provider, cs, WriteDbContext.HistoryTable), new TenantContext(), new OutboxSignal());
 
@@ -75,7 +133,8 @@ public sealed class the_write_and_read_migrations_match_their_models_on_sqlite :
 
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> NewDatabaseAsync() => Task.FromResult(DatabaseProviders.SqliteFile(directory, "data.db"));
+    protected override Task<string> NewDatabaseAsync() =>
+        Task.FromResult(DatabaseProviders.SqliteFile(directory, Guid.NewGuid().ToString("N") + ".db"));
 
     public void Dispose()
     {
@@ -86,13 +145,24 @@ public sealed class the_write_and_read_migrations_match_their_models_on_sqlite :
 
 public sealed class the_write_and_read_migrations_match_their_models_on_postgres : the_write_and_read_migrations_match_their_models, IAsyncLifetime
 {
-    private PostgresDatabase? database;
+    private readonly List<PostgresDatabase> databases = [];
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override Task<string> NewDatabaseAsync() => Task.FromResult(database!.OwnerConnectionString);
+    protected override async Task<string> NewDatabaseAsync()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync("migrations");
+        databases.Add(database);
+        return database.OwnerConnectionString;
+    }
 
-    public async Task InitializeAsync() => database = await PostgresServer.CreateDatabaseAsync("migrations");
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await database!.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var database in databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
 }
