@@ -14,6 +14,7 @@ namespace Saas.Tests.Isolation;
 /// vendor and location numbers). Every tenant-scoped API route, discovered from the running application's
 /// endpoint table, is called as company A with company B's route and with B's ids: the answer is always 403
 /// or 404, never B's data. A new resource without an isolation fixture below fails this spec on purpose.
+/// The companies are the demo's two pooled ones unless a variant supplies others (e.g. one pooled, one siloed).
 /// </summary>
 public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TFactory>, IAsyncLifetime
     where TFactory : SaasFactory
@@ -28,9 +29,9 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
 
     protected tenant_isolation_spec(TFactory factory) => this.factory = factory;
 
-    private static DemoCompany Contoso => DemoData.Companies[0];
+    private IsolatedCompany companyA = null!;
 
-    private static DemoCompany Fabrikam => DemoData.Companies[1];
+    private IsolatedCompany companyB = null!;
 
     /// <summary>What each resource needs to be created, identical in both companies.</summary>
     private static readonly Dictionary<string, object> SameNaturalKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -41,14 +42,23 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["locations"] = new { code = "ISO-LOC", displayName = "Isolation warehouse" },
     };
 
+    /// <summary>
+    /// Company A (whose person makes every request), company B (whose data must stay out of reach), and a
+    /// person of A who is also a member of B. Default: the demo's Contoso (Anna) and Fabrikam (Frank).
+    /// </summary>
+    protected virtual Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(TFactory app) => Task.FromResult((
+        new IsolatedCompany(DemoData.Companies[0].Id, DemoData.Companies[0].Identifier, DemoData.Companies[0].Name, "anna@contoso.example", SaasFactory.DemoPassword),
+        new IsolatedCompany(DemoData.Companies[1].Id, DemoData.Companies[1].Identifier, DemoData.Companies[1].Name, "frank@fabrikam.example", SaasFactory.DemoPassword)));
+
     public async Task InitializeAsync()
     {
-        a = await factory.SignedInAsync("anna@contoso.example", Contoso.Identifier);
-        b = await factory.SignedInAsync("frank@fabrikam.example", Fabrikam.Identifier);
+        (companyA, companyB) = await CompaniesAsync(factory);
+        a = await factory.SignedInAsync(companyA.Email, companyA.Identifier, companyA.Password);
+        b = await factory.SignedInAsync(companyB.Email, companyB.Identifier, companyB.Password);
         foreach (var (resource, body) in SameNaturalKeys)
         {
-            idsOfA[resource] = await CreateOrFind(a, Contoso.Id, resource, body);
-            idsOfB[resource] = await CreateOrFind(b, Fabrikam.Id, resource, body);
+            idsOfA[resource] = await CreateOrFind(a, companyA.Id, resource, body);
+            idsOfB[resource] = await CreateOrFind(b, companyB.Id, resource, body);
         }
     }
 
@@ -59,12 +69,12 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var (method, pattern) in TenantRoutes())
         {
-            var url = Fill(pattern, Fabrikam.Id, idsOfB);
+            var url = Fill(pattern, companyB.Id, idsOfB);
             var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
             Assert.True(
                 response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
                 $"{method} {url} as Contoso answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            Assert.DoesNotContain(Fabrikam.Name, await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain(companyB.Name, await response.Content.ReadAsStringAsync());
         }
     }
 
@@ -73,7 +83,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var (method, pattern) in TenantRoutes().Where(r => EntityId().IsMatch(r.Pattern)))
         {
-            var url = Fill(pattern, Contoso.Id, idsOfB);
+            var url = Fill(pattern, companyA.Id, idsOfB);
             var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) });
             Assert.True(
                 response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
@@ -83,7 +93,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         // And Fabrikam's rows are untouched.
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var row = await (await b.GetAsync($"/api/v2.0/companies({Fabrikam.Id})/{resource}({idsOfB[resource]})")).ReadJsonAsync();
+            var row = await (await b.GetAsync($"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})")).ReadJsonAsync();
             Assert.NotEqual("hijacked", row.GetProperty("displayName").GetString());
         }
     }
@@ -93,7 +103,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var list = await (await a.GetAsync($"/api/v2.0/companies({Contoso.Id})/{resource}?$top=1000")).ReadJsonAsync();
+            var list = await (await a.GetAsync($"/api/v2.0/companies({companyA.Id})/{resource}?$top=1000")).ReadJsonAsync();
             var ids = list.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(idsOfA[resource], ids);
             Assert.DoesNotContain(idsOfB[resource], ids);
@@ -103,10 +113,10 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task a_person_of_both_companies_sees_each_only_in_its_own_token()
     {
-        var annaInFabrikam = await factory.SignedInAsync("anna@contoso.example", Fabrikam.Identifier);
-        var response = await annaInFabrikam.GetAsync($"/api/v2.0/companies({Contoso.Id})/items");
+        var annaInFabrikam = await factory.SignedInAsync(companyA.Email, companyB.Identifier, companyA.Password);
+        var response = await annaInFabrikam.GetAsync($"/api/v2.0/companies({companyA.Id})/items");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var own = await (await annaInFabrikam.GetAsync($"/api/v2.0/companies({Fabrikam.Id})/items({idsOfB["items"]})")).ReadJsonAsync();
+        var own = await (await annaInFabrikam.GetAsync($"/api/v2.0/companies({companyB.Id})/items({idsOfB["items"]})")).ReadJsonAsync();
         Assert.Equal(idsOfB["items"], own.GetProperty("id").GetGuid());
     }
 
@@ -152,4 +162,21 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     private static partial Regex EntityId();
 }
 
+/// <summary>A company under test and a person who administers it (and, for A, is also a member of B).</summary>
+public sealed record IsolatedCompany(Guid Id, string Identifier, string Name, string Email, string Password);
+
 public sealed class tenant_isolation_on_sqlite(SaasFactory factory) : tenant_isolation_spec<SaasFactory>(factory);
+
+public sealed class tenant_isolation_on_postgres(PostgresSaasFactory factory) : tenant_isolation_spec<PostgresSaasFactory>(factory);
+
+public sealed class tenant_isolation_on_postgres_and_rabbitmq(RabbitMqSaasFactory factory) : tenant_isolation_spec<RabbitMqSaasFactory>(factory);
+
+public sealed class tenant_isolation_between_pooled_and_siloed_on_sqlite(SaasFactory factory) : tenant_isolation_spec<SaasFactory>(factory)
+{
+    protected override Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(SaasFactory app) => PooledAndSiloed.OnboardAsync(app);
+}
+
+public sealed class tenant_isolation_between_pooled_and_siloed_on_postgres(PostgresSaasFactory factory) : tenant_isolation_spec<PostgresSaasFactory>(factory)
+{
+    protected override Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(PostgresSaasFactory app) => PooledAndSiloed.OnboardAsync(app);
+}
