@@ -18,8 +18,8 @@ public static class PooledAndSiloed
     {
         var paul = await factory.SignedInAsync("paul@northwind.example");
         var olga = await factory.SignedInAsync("olga@operator.example");
-        var pooled = await paul.OnboardAsync("pooled");
-        var siloed = await olga.OnboardAsync("siloed", isolation: "Siloed");
+        var pooled = await paul.OnboardAsync(factory, "pooled");
+        var siloed = await olga.OnboardAsync(factory, "siloed", isolation: "Siloed");
         await factory.AcceptAndSignInAsync(pooled);
         await factory.AcceptAndSignInAsync(siloed);
         await using (var scope = factory.Services.CreateAsyncScope())

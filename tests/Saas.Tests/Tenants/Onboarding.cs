@@ -27,15 +27,16 @@ public static class Onboarding
 
     public static string UniqueIdentifier(string purpose) => $"{purpose}-{Guid.NewGuid():N}"[..Math.Min(purpose.Length + 13, 63)];
 
+    /// <summary>Onboards a fresh company as the signed-in reseller or operator; a refusal shows the server's errors.</summary>
     public static async Task<OnboardedCompany> OnboardAsync(
-        this HttpClient reseller, string purpose, string currencyCode = "EUR", string? isolation = null, string? adminEmail = null)
+        this HttpClient reseller, SaasFactory factory, string purpose, string currencyCode = "EUR", string? isolation = null, string? adminEmail = null)
     {
         var identifier = UniqueIdentifier(purpose);
         var email = adminEmail ?? $"admin@{identifier}.example";
         var name = $"Company {identifier}";
         var response = await reseller.PostAsJsonAsync(Route, new { name, identifier, currencyCode, adminEmail = email, isolation });
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Onboarding {identifier} answered {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Onboarding {identifier} answered {(int)response.StatusCode}: {body}\n{factory.ServerErrors}");
         var root = JsonDocument.Parse(body).RootElement;
         var tenant = root.GetProperty("tenant");
         var path = root.GetProperty("invitationPath").GetString()!;

@@ -19,7 +19,7 @@ public abstract class a_siloed_company_lives_in_its_own_database<TFactory>(TFact
     public async Task the_operator_onboards_a_siloed_company_that_works_like_any_other()
     {
         var olga = await factory.SignedInAsync("olga@operator.example");
-        var company = await olga.OnboardAsync("silo", isolation: "Siloed");
+        var company = await olga.OnboardAsync(factory, "silo", isolation: "Siloed");
         Assert.Equal("Siloed", company.Tenant.GetProperty("isolation").GetString());
 
         var admin = await factory.AcceptAndSignInAsync(company);

@@ -20,7 +20,7 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
     public async Task an_onboarded_company_is_ready_for_its_invited_administrator_at_once()
     {
         var paul = await factory.SignedInAsync(Paul);
-        var company = await paul.OnboardAsync("ready", currencyCode: "dkk");
+        var company = await paul.OnboardAsync(factory, "ready", currencyCode: "dkk");
         Assert.Equal("Active", company.Tenant.GetProperty("status").GetString());
         Assert.Equal("DKK", company.Tenant.GetProperty("currencyCode").GetString());
         Assert.Equal("Pooled", company.Tenant.GetProperty("isolation").GetString());
@@ -40,7 +40,7 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
     public async Task a_reseller_sees_and_manages_only_its_own_companies()
     {
         var paul = await factory.SignedInAsync(Paul);
-        var paulsCompany = await paul.OnboardAsync("pauls");
+        var paulsCompany = await paul.OnboardAsync(factory, "pauls");
         var (_, otherEmail) = await factory.NewResellerAsync("other");
         var other = await factory.SignedInAsync(otherEmail, password: Onboarding.NewPassword);
 
@@ -63,7 +63,7 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
         var stillActive = await (await paul.GetAsync($"{Onboarding.Route}/{paulsCompany.Id}")).ReadJsonAsync();
         Assert.Equal("Active", stillActive.GetProperty("status").GetString());
 
-        var othersCompany = await other.OnboardAsync("others");
+        var othersCompany = await other.OnboardAsync(factory, "others");
         var paulsList = await (await paul.GetAsync($"{Onboarding.Route}?$top=1000&top=1000")).ReadJsonAsync();
         var paulSees = paulsList.GetProperty("value").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(paulsCompany.Id, paulSees);
@@ -77,7 +77,7 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
     public async Task a_suspended_company_locks_its_people_out_until_it_is_reactivated()
     {
         var paul = await factory.SignedInAsync(Paul);
-        var company = await paul.OnboardAsync("suspended");
+        var company = await paul.OnboardAsync(factory, "suspended");
         var admin = await factory.AcceptAndSignInAsync(company);
         var items = $"/api/v2.0/companies({company.Id})/items";
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(items)).StatusCode);
@@ -108,8 +108,8 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
         var paul = await factory.SignedInAsync(Paul);
         var (_, otherEmail) = await factory.NewResellerAsync("operated");
         var other = await factory.SignedInAsync(otherEmail, password: Onboarding.NewPassword);
-        var paulsCompany = await paul.OnboardAsync("op-paul");
-        var othersCompany = await other.OnboardAsync("op-other");
+        var paulsCompany = await paul.OnboardAsync(factory, "op-paul");
+        var othersCompany = await other.OnboardAsync(factory, "op-other");
 
         var olga = await factory.SignedInAsync(Olga);
         var all = await (await olga.GetAsync($"{Onboarding.Route}?top=1000")).ReadJsonAsync();
