@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tests.Hosting;
+using Saas.Web.MasterData;
 using Saas.Web.Startup;
 
 namespace Saas.Tests.Isolation;
@@ -24,6 +25,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     private readonly TFactory factory;
     private readonly Dictionary<string, Guid> idsOfB = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> idsOfA = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> positionsOfA = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> positionsOfB = new(StringComparer.OrdinalIgnoreCase);
     private HttpClient a = null!;
     private HttpClient b = null!;
 
@@ -58,8 +61,17 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         b = await factory.SignedInAsync(companyB.Email, companyB.Identifier, companyB.Password);
         foreach (var (resource, body) in SameNaturalKeys)
         {
-            idsOfA[resource] = await CreateOrFind(a, companyA.Id, resource, body);
-            idsOfB[resource] = await CreateOrFind(b, companyB.Id, resource, body);
+            (idsOfA[resource], var position) = await CreateOrFind(a, companyA.Id, resource, body);
+            if (position is not null)
+            {
+                positionsOfA[resource] = position;
+            }
+
+            (idsOfB[resource], position) = await CreateOrFind(b, companyB.Id, resource, body);
+            if (position is not null)
+            {
+                positionsOfB[resource] = position;
+            }
         }
     }
 
@@ -82,23 +94,26 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task every_entity_route_with_another_companys_entity_id_is_not_found()
     {
-        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityId().IsMatch(r.Pattern)))
+        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityOf(r.Pattern) is not null))
         {
             var url = Fill(pattern, companyA.Id, idsOfB);
-            var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) });
+            // If-Match: * as a BC client sends it, so that the request gets past the precondition check to the lookup.
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            var response = await a.SendAsync(request);
             Assert.True(
                 response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
                 $"{method} {url} (Fabrikam's id under Contoso's route) answered {(int)response.StatusCode}");
         }
 
         // And Fabrikam's rows are untouched (read by id where the API offers it, otherwise from the list).
-        var readableById = TenantRoutes().Where(r => r.Method == "GET" && EntityId().IsMatch(r.Pattern))
-            .Select(r => EntityId().Match(r.Pattern).Groups["resource"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var readableById = TenantRoutes().Where(r => r.Method == "GET").Select(r => EntityOf(r.Pattern)).OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var resource in SameNaturalKeys.Keys)
         {
             var row = readableById.Contains(resource)
-                ? await (await b.GetAsync($"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})")).ReadJsonAsync()
-                : (await (await b.GetAsync($"/api/v2.0/companies({companyB.Id})/{resource}")).ReadJsonAsync())
+                ? await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})", positionsOfB, resource))).ReadJsonAsync()
+                : (await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}", positionsOfB, resource))).ReadJsonAsync())
                     .GetProperty("value").EnumerateArray().Single(v => v.GetProperty("id").GetGuid() == idsOfB[resource]);
             Assert.NotEqual("hijacked", row.GetProperty("displayName").GetString());
             Assert.False(row.TryGetProperty("revokedUtc", out var revoked) && revoked.ValueKind != JsonValueKind.Null, $"{resource} of B was revoked by A.");
@@ -110,7 +125,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var list = await (await a.GetAsync($"/api/v2.0/companies({companyA.Id})/{resource}?$top=1000")).ReadJsonAsync();
+            using var request = ReadYourWrites($"/api/v2.0/companies({companyA.Id})/{resource}?$top=1000", positionsOfA, resource);
+            var list = await (await a.SendAsync(request)).ReadJsonAsync();
             var ids = list.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(idsOfA[resource], ids);
             Assert.DoesNotContain(idsOfB[resource], ids);
@@ -148,7 +164,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         });
     }
 
-    private static async Task<Guid> CreateOrFind(HttpClient client, Guid companyId, string resource, object body)
+    /// <summary>Creates the resource (or finds it when an earlier test of this fixture made it); returns its id and read position.</summary>
+    private static async Task<(Guid Id, string? Position)> CreateOrFind(HttpClient client, Guid companyId, string resource, object body)
     {
         var url = $"/api/v2.0/companies({companyId})/{resource}";
         var created = await client.PostAsJsonAsync(url, body);
@@ -156,11 +173,28 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         {
             var number = JsonSerializer.SerializeToElement(body).EnumerateObject().First().Value.GetString();
             var list = await (await client.GetAsync($"{url}?$search={number}&$top=5")).ReadJsonAsync();
-            return list.GetProperty("value")[0].GetProperty("id").GetGuid();
+            return (list.GetProperty("value")[0].GetProperty("id").GetGuid(), null);
         }
 
-        return (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var position = created.Headers.TryGetValues(ApiSupport.ReadPositionHeader, out var values) ? values.First() : null;
+        return ((await created.ReadJsonAsync()).GetProperty("id").GetGuid(), position);
     }
+
+    /// <summary>Reads are served by read models: ask for the company's own writes to be visible first, as a client would.</summary>
+    private static HttpRequestMessage ReadYourWrites(string url, Dictionary<string, string> positions, string resource)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (positions.TryGetValue(resource, out var position))
+        {
+            request.Headers.Add(ApiSupport.WaitForPositionHeader, position);
+        }
+
+        return request;
+    }
+
+    /// <summary>The entity a route addresses by id (<c>/items({id})</c>), or null for collection routes.</summary>
+    private static string? EntityOf(string pattern) =>
+        EntityId().Matches(pattern).Select(m => m.Groups["resource"].Value).LastOrDefault(r => r != "companies");
 
     [GeneratedRegex(@"\{companyId(:[a-z]+)?\}")]
     private static partial Regex CompanyId();
