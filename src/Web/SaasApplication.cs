@@ -30,7 +30,7 @@ public static class SaasApplication
         builder.Services.AddSaasHealthChecks();
         builder.Services.Configure<TenantResolutionOptions>(builder.Configuration.GetSection("Tenancy"));
         builder.Services.AddScoped<DemoData>();
-        builder.Services.AddScoped<OnboardTenantHandler>();
+        builder.Services.AddResellers();
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);

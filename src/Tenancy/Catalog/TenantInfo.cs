@@ -26,6 +26,10 @@ public sealed class TenantInfo
     public DateTime CreatedUtc { get; init; } = DateTime.UtcNow;
 }
 
-public enum TenantStatus { Active, Suspended }
+/// <summary>
+/// <see cref="Provisioning"/>: listed in the catalog while onboarding runs (so that its events can already be
+/// consumed) but nobody can sign in to it or resolve it; anything but <see cref="Active"/> is refused.
+/// </summary>
+public enum TenantStatus { Active, Suspended, Provisioning }
 
 public enum TenantIsolation { Pooled, Siloed }

@@ -31,7 +31,7 @@ public static class AccountEndpoints
         account.MapPost("/logout", LogoutAsync).RequireAuthorization(CookieOnly);
         account.MapPost("/switch-tenant", SwitchTenantAsync).RequireAuthorization(CookieOnly);
         account.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous();
-        account.MapGet("/tenants", ListTenantsAsync);
+        account.MapGet("/tenants", ListTenantsAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> LoginAsync(

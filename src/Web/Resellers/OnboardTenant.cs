@@ -1,7 +1,11 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Saas.Identity;
+using Saas.Identity.Storage;
+using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
@@ -16,15 +20,25 @@ public sealed record OnboardedTenant(TenantInfo Tenant, string InvitationToken);
 /// <summary>
 /// A reseller creates a company for a customer. When the call returns the company is ready to use: its data
 /// database is migrated (siloed) or shared (pooled), number series and a location are seeded, and the first
-/// administrator is invited. Steps that can fail run before the catalog entry exists, so a failure leaves no
-/// half-made tenant that anyone could sign in to.
+/// administrator is invited.
+/// <para>
+/// The catalog entry comes first, as <see cref="TenantStatus.Provisioning"/>: the unique identifier index
+/// settles races between two onboardings of the same identifier before anything else is made, and the
+/// seeded location's event can be consumed (consumers need the tenant in the catalog) while nobody can sign
+/// in or resolve the tenant. Only the last step makes it <see cref="TenantStatus.Active"/>. Any failure on
+/// the way (including the caller going away) undoes every step already done — see <see cref="CompensateAsync"/>.
+/// </para>
 /// </summary>
 public sealed partial class OnboardTenantHandler(
     TenantCatalog catalog,
+    CatalogDbContext catalogDb,
     TenantScopes scopes,
     SchemaMigrator migrator,
     DatabaseOptions database,
+    TenantDataEraser eraser,
     IdentityAdministration identity,
+    IdentityDb identityDb,
+    UserManager<SaasUser> users,
     ILogger<OnboardTenantHandler> logger)
 {
     public async Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken)
@@ -32,7 +46,7 @@ public sealed partial class OnboardTenantHandler(
         var errors = Validate(command);
         if (errors.Count == 0 && await catalog.FindByIdentifierAsync(command.Identifier!, cancellationToken) is not null)
         {
-            errors["identifier"] = [$"The identifier '{command.Identifier}' is already taken."];
+            errors["identifier"] = [IdentifierTaken(command.Identifier!)];
         }
 
         if (errors.Count > 0)
@@ -41,9 +55,10 @@ public sealed partial class OnboardTenantHandler(
         }
 
         var identifier = command.Identifier!.Trim().ToLowerInvariant();
+        var adminEmail = command.AdminEmail!.Trim();
         var id = Guid.NewGuid();
         var isolation = command.Isolation ?? TenantIsolation.Pooled;
-        var (app, admin) = isolation == TenantIsolation.Siloed ? await CreateSiloAsync(identifier, cancellationToken) : (null, null);
+        var silo = isolation == TenantIsolation.Siloed ? SiloFor(id) : null;
         var tenant = new TenantInfo
         {
             Id = id,
@@ -51,50 +66,161 @@ public sealed partial class OnboardTenantHandler(
             Name = command.Name!.Trim(),
             ResellerId = resellerId,
             Isolation = isolation,
-            ConnectionString = app,
-            AdminConnectionString = admin,
+            ConnectionString = silo?.App,
+            AdminConnectionString = silo?.Admin,
             CurrencyCode = command.CurrencyCode!.Trim().ToUpperInvariant(),
+            Status = TenantStatus.Provisioning,
         };
 
-        await using (var scope = scopes.BeginScope(tenant))
+        try
         {
-            await scope.Services.GetRequiredService<TenantOnboarding>().SeedAsync(cancellationToken);
+            await catalog.AddAsync(tenant, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await IdentifierExistsAsync(identifier))
+            {
+                throw;
+            }
+
+            // Lost a race with another onboarding of the same identifier: nothing of ours exists yet.
+            throw new OnboardingValidationException(new Dictionary<string, string[]> { ["identifier"] = [IdentifierTaken(identifier)] });
         }
 
-        await catalog.AddAsync(tenant, cancellationToken);
-        var invitation = await identity.InviteAsync(command.AdminEmail!.Trim(), tenant.Id, SaasRoles.Administrator, cancellationToken);
-        logger.LogInformation("Tenant {Tenant} ({TenantId}) onboarded by reseller {ResellerId}", tenant.Identifier, tenant.Id, resellerId);
-        return new OnboardedTenant(tenant, invitation.Token);
+        var made = new Progress();
+        try
+        {
+            if (silo is not null)
+            {
+                await CreateSiloAsync(silo, made, cancellationToken);
+            }
+
+            made.Data = true;
+            await using (var scope = scopes.BeginScope(tenant))
+            {
+                await scope.Services.GetRequiredService<TenantOnboarding>().SeedAsync(cancellationToken);
+            }
+
+            logger.LogInformation("Tenant {Tenant} ({TenantId}) seeded; inviting its first administrator", identifier, id);
+            made.UserExisted = await users.FindByEmailAsync(adminEmail) is not null;
+            var invitation = await identity.InviteAsync(adminEmail, id, SaasRoles.Administrator, cancellationToken);
+            await catalog.SetStatusAsync(id, TenantStatus.Active, cancellationToken);
+            tenant.Status = TenantStatus.Active;
+            logger.LogInformation("Tenant {Tenant} ({TenantId}) onboarded by reseller {ResellerId}", identifier, id, resellerId);
+            return new OnboardedTenant(tenant, invitation.Token);
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Onboarding of tenant {Tenant} ({TenantId}) failed; undoing what was made", identifier, id);
+            await CompensateAsync(tenant, adminEmail, made);
+            if (failure is IdentityValidationException refused)
+            {
+                throw new OnboardingValidationException(new Dictionary<string, string[]> { ["adminEmail"] = [refused.Message] });
+            }
+
+            throw;
+        }
     }
 
-    /// <summary>A siloed tenant's own database: a file beside the others, or a PostgreSQL database owned by the owner role.</summary>
-    private async Task<(string App, string Admin)> CreateSiloAsync(string identifier, CancellationToken cancellationToken)
+    /// <summary>
+    /// Undoes a failed onboarding in reverse order. Runs without the caller's cancellation token: a client that
+    /// went away must not also stop the clean-up. Each step is attempted even if an earlier one fails, so
+    /// one stuck step leaves as little behind as possible (and is logged for the operator).
+    /// </summary>
+    private async Task CompensateAsync(TenantInfo tenant, string adminEmail, Progress made)
     {
-        var name = "tenant_" + identifier.Replace('-', '_');
-        string app, admin;
+        var none = CancellationToken.None;
+        await Attempt("identity", async () =>
+        {
+            identityDb.ChangeTracker.Clear();
+            await identityDb.Invitations.Where(i => i.TenantId == tenant.Id).ExecuteDeleteAsync(none);
+            await identityDb.TenantMemberships.Where(m => m.TenantId == tenant.Id).ExecuteDeleteAsync(none);
+            if (made.UserExisted == false && await users.FindByEmailAsync(adminEmail) is { } created
+                && !await identityDb.TenantMemberships.AnyAsync(m => m.UserId == created.Id, none))
+            {
+                await users.DeleteAsync(created);
+            }
+        });
+
+        // The catalog entry goes before the data, so that events still in flight for this tenant find no
+        // tenant and fault instead of writing read rows after the erase.
+        await Attempt("catalog", async () =>
+        {
+            catalogDb.ChangeTracker.Clear();
+            await catalogDb.Tenants.Where(t => t.Id == tenant.Id).ExecuteDeleteAsync(none);
+            catalog.Invalidate(tenant);
+        });
+
+        if (made.Data)
+        {
+            await Attempt("data", () => eraser.EraseAsync(tenant, dropSilo: made.SiloCreated, none));
+        }
+
+        async Task Attempt(string step, Func<Task> undo)
+        {
+            try
+            {
+                await undo();
+            }
+            catch (Exception error)
+            {
+                logger.LogCritical(error, "Could not undo the {Step} step of the failed onboarding of tenant {TenantId}: clean up by hand", step, tenant.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A siloed tenant's own database, named after the tenant's id (identifiers may be 63 characters,
+    /// PostgreSQL truncates names longer than that, and an id never collides with another environment's).
+    /// </summary>
+    private Silo SiloFor(Guid id)
+    {
+        var name = $"tenant_{id:N}";
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            app = admin = DatabaseProviders.SqliteFile(database.DataDirectory, name + ".db");
+            var file = DatabaseProviders.SqliteFile(database.DataDirectory, name + ".db");
+            return new Silo(name, file, file);
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder(database.DataAdminOrData) { Database = name }.ConnectionString;
+        var app = new NpgsqlConnectionStringBuilder(database.Data) { Database = name }.ConnectionString;
+        return new Silo(name, app, admin);
+    }
+
+    private async Task CreateSiloAsync(Silo silo, Progress made, CancellationToken cancellationToken)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.Combine(database.DataDirectory, silo.Name + ".db");
+            if (File.Exists(path))
+            {
+                // Never adopt a file we did not create: it could hold another company's rows.
+                throw new InvalidOperationException($"The database file {path} already exists.");
+            }
+
+            made.SiloCreated = true; // the first connection creates the file
         }
         else
         {
-            var adminBuilder = new NpgsqlConnectionStringBuilder(database.DataAdminOrData);
-            await using (var connection = new NpgsqlConnection(adminBuilder.ConnectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var create = connection.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{name}\"";
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            adminBuilder.Database = name;
-            admin = adminBuilder.ConnectionString;
-            app = new NpgsqlConnectionStringBuilder(database.Data) { Database = name }.ConnectionString;
+            // The owner role creates it (it needs CREATEDB), so it owns the tables the migrator creates.
+            await using var connection = new NpgsqlConnection(database.DataAdminOrData);
+            await connection.OpenAsync(cancellationToken);
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{silo.Name}\"";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            made.SiloCreated = true;
         }
 
-        await migrator.MigrateDataDatabaseAsync(admin, cancellationToken);
-        return (app, admin);
+        await migrator.MigrateDataDatabaseAsync(silo.Admin, cancellationToken);
     }
+
+    private async Task<bool> IdentifierExistsAsync(string identifier)
+    {
+        catalogDb.ChangeTracker.Clear();
+        return await catalogDb.Tenants.AsNoTracking().AnyAsync(t => t.Identifier == identifier);
+    }
+
+    private static string IdentifierTaken(string identifier) => $"The identifier '{identifier.Trim().ToLowerInvariant()}' is already taken.";
 
     private static Dictionary<string, string[]> Validate(OnboardTenant command)
     {
@@ -114,9 +240,11 @@ public sealed partial class OnboardTenantHandler(
             errors["currencyCode"] = ["An ISO 4217 currency code of three letters is required, e.g. EUR."];
         }
 
-        if (string.IsNullOrWhiteSpace(command.AdminEmail) || !MailAddress.TryCreate(command.AdminEmail.Trim(), out _) || command.AdminEmail.Length > 256)
+        var email = command.AdminEmail?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
         {
-            errors["adminEmail"] = ["The first administrator's e-mail address is required."];
+            // MailAddress also accepts "Name <a@b>" and bare "a@b" display forms: only a plain address is an address here.
+            errors["adminEmail"] = ["The first administrator's e-mail address (name@domain) is required."];
         }
 
         return errors;
@@ -127,6 +255,16 @@ public sealed partial class OnboardTenantHandler(
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Currency();
+
+    private sealed record Silo(string Name, string App, string Admin);
+
+    /// <summary>What has been made so far, so that compensation undoes exactly that.</summary>
+    private sealed class Progress
+    {
+        public bool SiloCreated { get; set; }
+        public bool Data { get; set; }
+        public bool? UserExisted { get; set; }
+    }
 }
 
 public sealed class OnboardingValidationException(IDictionary<string, string[]> errors)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Saas.Identity;
 using Saas.Tenancy.Catalog;
@@ -12,6 +14,25 @@ namespace Saas.Web.Resellers;
 public static class ResellerEndpoints
 {
     public const string Route = "/api/reseller/v1.0/tenants";
+
+    /// <summary>
+    /// Where the invited administrator sets a password: the page the UI serves and the identity endpoints send
+    /// refusals back to (see AuthSetup: <c>POST /account/accept-invitation</c> with <c>token</c> and <c>password</c>).
+    /// </summary>
+    public const string InvitationPage = "/account/accept-invitation";
+
+    // Enum values by name only ("Siloed"): a number would silently pick whatever the enum order happens to be.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    public static IServiceCollection AddResellers(this IServiceCollection services)
+    {
+        services.AddScoped<OnboardTenantHandler>();
+        services.AddScoped<TenantDataEraser>();
+        return services;
+    }
 
     public static WebApplication MapResellerApi(this WebApplication app)
     {
@@ -38,10 +59,11 @@ public static class ResellerEndpoints
                 ? Results.Ok(TenantDto.From(tenant))
                 : NotFound(id));
 
-        tenants.MapPost("", async (OnboardTenant command, ClaimsPrincipal user, OnboardTenantHandler handler, CancellationToken ct) =>
+        tenants.MapPost("", async (HttpRequest request, ClaimsPrincipal user, OnboardTenantHandler handler, CancellationToken ct) =>
         {
             try
             {
+                var command = await ReadCommandAsync(request, ct);
                 if (command.Isolation == TenantIsolation.Siloed && !IsOperator(user))
                 {
                     return Results.ValidationProblem(
@@ -54,7 +76,7 @@ public static class ResellerEndpoints
                 return Results.Created($"{Route}/{onboarded.Tenant.Id}", new
                 {
                     tenant = TenantDto.From(onboarded.Tenant),
-                    invitationPath = $"/account/invitation?token={Uri.EscapeDataString(onboarded.InvitationToken)}",
+                    invitationPath = $"{InvitationPage}?token={Uri.EscapeDataString(onboarded.InvitationToken)}",
                 });
             }
             catch (OnboardingValidationException invalid)
@@ -70,12 +92,40 @@ public static class ResellerEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Binds the body by hand so that every refusal is a validation problem naming the field: malformed JSON,
+    /// a value of the wrong type or an unknown isolation mode all answer 400 with the JSON path's field.
+    /// </summary>
+    private static async Task<OnboardTenant> ReadCommandAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<OnboardTenant>(request.Body, Json, ct)
+                ?? throw new OnboardingValidationException(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] });
+        }
+        catch (JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            var message = field == "isolation"
+                ? $"Use one of: {string.Join(", ", Enum.GetNames<TenantIsolation>())}."
+                : "The request body is not valid JSON here" + (json.LineNumber is { } line ? $" (line {line + 1})." : ".");
+            throw new OnboardingValidationException(new Dictionary<string, string[]> { [field] = [message] });
+        }
+    }
+
     private static async Task<IResult> SetStatus(
         Guid id, TenantStatus status, ClaimsPrincipal user, CatalogDbContext db, TenantCatalog catalog, CancellationToken ct)
     {
-        if (!await Visible(db, user).AnyAsync(t => t.Id == id, ct))
+        var current = await Visible(db, user).Where(t => t.Id == id).Select(t => (TenantStatus?)t.Status).SingleOrDefaultAsync(ct);
+        if (current is null)
         {
             return NotFound(id);
+        }
+
+        if (current == TenantStatus.Provisioning)
+        {
+            // Activating a half-made company would let people into it before it has its administrator.
+            return Results.Problem(statusCode: 409, title: "Company not ready", detail: "The company is still being created.");
         }
 
         var tenant = await catalog.SetStatusAsync(id, status, ct);

@@ -86,7 +86,14 @@ public sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOp
             }
         }
 
-        if (resolved!.Status == TenantStatus.Suspended && !IsAccountPath(http.Request.Path))
+        if (resolved!.Status == TenantStatus.Provisioning)
+        {
+            // Still being onboarded (or being rolled back): it does not exist yet for anyone.
+            await WriteProblem(http, StatusCodes.Status404NotFound, "Unknown company", "This company is not available yet.");
+            return;
+        }
+
+        if (resolved.Status != TenantStatus.Active && !IsAccountPath(http.Request.Path))
         {
             await WriteProblem(http, StatusCodes.Status403Forbidden, "Company suspended",
                 $"The company '{resolved.Name}' is suspended. Contact your reseller to reactivate it.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Saas.Tests.Hosting;
 
@@ -17,11 +18,15 @@ public class SaasFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings (e.g. PostgreSQL connection strings) applied on top of the embedded defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>What the host logged as errors: put it in assertion messages about unexpected 500s.</summary>
+    public ServerErrors ServerErrors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

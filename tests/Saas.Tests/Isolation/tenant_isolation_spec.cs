@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tests.Hosting;
+using Saas.Web.MasterData;
 using Saas.Web.Startup;
 
 namespace Saas.Tests.Isolation;
@@ -14,6 +15,7 @@ namespace Saas.Tests.Isolation;
 /// vendor and location numbers). Every tenant-scoped API route, discovered from the running application's
 /// endpoint table, is called as company A with company B's route and with B's ids: the answer is always 403
 /// or 404, never B's data. A new resource without an isolation fixture below fails this spec on purpose.
+/// The companies are the demo's two pooled ones unless a variant supplies others (e.g. one pooled, one siloed).
 /// </summary>
 public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TFactory>, IAsyncLifetime
     where TFactory : SaasFactory
@@ -23,14 +25,16 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     private readonly TFactory factory;
     private readonly Dictionary<string, Guid> idsOfB = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Guid> idsOfA = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> positionsOfA = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> positionsOfB = new(StringComparer.OrdinalIgnoreCase);
     private HttpClient a = null!;
     private HttpClient b = null!;
 
     protected tenant_isolation_spec(TFactory factory) => this.factory = factory;
 
-    private static DemoCompany Contoso => DemoData.Companies[0];
+    private IsolatedCompany companyA = null!;
 
-    private static DemoCompany Fabrikam => DemoData.Companies[1];
+    private IsolatedCompany companyB = null!;
 
     /// <summary>What each resource needs to be created, identical in both companies.</summary>
     private static readonly Dictionary<string, object> SameNaturalKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -39,16 +43,35 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["customers"] = new { number = "ISO-C1", displayName = "Isolation customer" },
         ["vendors"] = new { number = "ISO-V1", displayName = "Isolation vendor" },
         ["locations"] = new { code = "ISO-LOC", displayName = "Isolation warehouse" },
+        ["apiClients"] = new { displayName = "Isolation client", role = "ReadOnly" },
     };
+
+    /// <summary>
+    /// Company A (whose person makes every request), company B (whose data must stay out of reach), and a
+    /// person of A who is also a member of B. Default: the demo's Contoso (Anna) and Fabrikam (Frank).
+    /// </summary>
+    protected virtual Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(TFactory app) => Task.FromResult((
+        new IsolatedCompany(DemoData.Companies[0].Id, DemoData.Companies[0].Identifier, DemoData.Companies[0].Name, "anna@contoso.example", SaasFactory.DemoPassword),
+        new IsolatedCompany(DemoData.Companies[1].Id, DemoData.Companies[1].Identifier, DemoData.Companies[1].Name, "frank@fabrikam.example", SaasFactory.DemoPassword)));
 
     public async Task InitializeAsync()
     {
-        a = await factory.SignedInAsync("anna@contoso.example", Contoso.Identifier);
-        b = await factory.SignedInAsync("frank@fabrikam.example", Fabrikam.Identifier);
+        (companyA, companyB) = await CompaniesAsync(factory);
+        a = await factory.SignedInAsync(companyA.Email, companyA.Identifier, companyA.Password);
+        b = await factory.SignedInAsync(companyB.Email, companyB.Identifier, companyB.Password);
         foreach (var (resource, body) in SameNaturalKeys)
         {
-            idsOfA[resource] = await CreateOrFind(a, Contoso.Id, resource, body);
-            idsOfB[resource] = await CreateOrFind(b, Fabrikam.Id, resource, body);
+            (idsOfA[resource], var position) = await CreateOrFind(a, companyA.Id, resource, body);
+            if (position is not null)
+            {
+                positionsOfA[resource] = position;
+            }
+
+            (idsOfB[resource], position) = await CreateOrFind(b, companyB.Id, resource, body);
+            if (position is not null)
+            {
+                positionsOfB[resource] = position;
+            }
         }
     }
 
@@ -59,32 +82,41 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var (method, pattern) in TenantRoutes())
         {
-            var url = Fill(pattern, Fabrikam.Id, idsOfB);
+            var url = Fill(pattern, companyB.Id, idsOfB);
             var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
             Assert.True(
                 response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
                 $"{method} {url} as Contoso answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            Assert.DoesNotContain(Fabrikam.Name, await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain(companyB.Name, await response.Content.ReadAsStringAsync());
         }
     }
 
     [Fact]
     public async Task every_entity_route_with_another_companys_entity_id_is_not_found()
     {
-        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityId().IsMatch(r.Pattern)))
+        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityOf(r.Pattern) is not null))
         {
-            var url = Fill(pattern, Contoso.Id, idsOfB);
-            var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) });
+            var url = Fill(pattern, companyA.Id, idsOfB);
+            // If-Match: * as a BC client sends it, so that the request gets past the precondition check to the lookup.
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            var response = await a.SendAsync(request);
             Assert.True(
                 response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
                 $"{method} {url} (Fabrikam's id under Contoso's route) answered {(int)response.StatusCode}");
         }
 
-        // And Fabrikam's rows are untouched.
+        // And Fabrikam's rows are untouched (read by id where the API offers it, otherwise from the list).
+        var readableById = TenantRoutes().Where(r => r.Method == "GET").Select(r => EntityOf(r.Pattern)).OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var row = await (await b.GetAsync($"/api/v2.0/companies({Fabrikam.Id})/{resource}({idsOfB[resource]})")).ReadJsonAsync();
+            var row = readableById.Contains(resource)
+                ? await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})", positionsOfB, resource))).ReadJsonAsync()
+                : (await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}", positionsOfB, resource))).ReadJsonAsync())
+                    .GetProperty("value").EnumerateArray().Single(v => v.GetProperty("id").GetGuid() == idsOfB[resource]);
             Assert.NotEqual("hijacked", row.GetProperty("displayName").GetString());
+            Assert.False(row.TryGetProperty("revokedUtc", out var revoked) && revoked.ValueKind != JsonValueKind.Null, $"{resource} of B was revoked by A.");
         }
     }
 
@@ -93,7 +125,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     {
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var list = await (await a.GetAsync($"/api/v2.0/companies({Contoso.Id})/{resource}?$top=1000")).ReadJsonAsync();
+            using var request = ReadYourWrites($"/api/v2.0/companies({companyA.Id})/{resource}?$top=1000", positionsOfA, resource);
+            var list = await (await a.SendAsync(request)).ReadJsonAsync();
             var ids = list.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("id").GetGuid()).ToList();
             Assert.Contains(idsOfA[resource], ids);
             Assert.DoesNotContain(idsOfB[resource], ids);
@@ -103,10 +136,10 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task a_person_of_both_companies_sees_each_only_in_its_own_token()
     {
-        var annaInFabrikam = await factory.SignedInAsync("anna@contoso.example", Fabrikam.Identifier);
-        var response = await annaInFabrikam.GetAsync($"/api/v2.0/companies({Contoso.Id})/items");
+        var annaInFabrikam = await factory.SignedInAsync(companyA.Email, companyB.Identifier, companyA.Password);
+        var response = await annaInFabrikam.GetAsync($"/api/v2.0/companies({companyA.Id})/items");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var own = await (await annaInFabrikam.GetAsync($"/api/v2.0/companies({Fabrikam.Id})/items({idsOfB["items"]})")).ReadJsonAsync();
+        var own = await (await annaInFabrikam.GetAsync($"/api/v2.0/companies({companyB.Id})/items({idsOfB["items"]})")).ReadJsonAsync();
         Assert.Equal(idsOfB["items"], own.GetProperty("id").GetGuid());
     }
 
@@ -131,7 +164,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         });
     }
 
-    private static async Task<Guid> CreateOrFind(HttpClient client, Guid companyId, string resource, object body)
+    /// <summary>Creates the resource (or finds it when an earlier test of this fixture made it); returns its id and read position.</summary>
+    private static async Task<(Guid Id, string? Position)> CreateOrFind(HttpClient client, Guid companyId, string resource, object body)
     {
         var url = $"/api/v2.0/companies({companyId})/{resource}";
         var created = await client.PostAsJsonAsync(url, body);
@@ -139,11 +173,28 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         {
             var number = JsonSerializer.SerializeToElement(body).EnumerateObject().First().Value.GetString();
             var list = await (await client.GetAsync($"{url}?$search={number}&$top=5")).ReadJsonAsync();
-            return list.GetProperty("value")[0].GetProperty("id").GetGuid();
+            return (list.GetProperty("value")[0].GetProperty("id").GetGuid(), null);
         }
 
-        return (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var position = created.Headers.TryGetValues(ApiSupport.ReadPositionHeader, out var values) ? values.First() : null;
+        return ((await created.ReadJsonAsync()).GetProperty("id").GetGuid(), position);
     }
+
+    /// <summary>Reads are served by read models: ask for the company's own writes to be visible first, as a client would.</summary>
+    private static HttpRequestMessage ReadYourWrites(string url, Dictionary<string, string> positions, string resource)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (positions.TryGetValue(resource, out var position))
+        {
+            request.Headers.Add(ApiSupport.WaitForPositionHeader, position);
+        }
+
+        return request;
+    }
+
+    /// <summary>The entity a route addresses by id (<c>/items({id})</c>), or null for collection routes.</summary>
+    private static string? EntityOf(string pattern) =>
+        EntityId().Matches(pattern).Select(m => m.Groups["resource"].Value).LastOrDefault(r => r != "companies");
 
     [GeneratedRegex(@"\{companyId(:[a-z]+)?\}")]
     private static partial Regex CompanyId();
@@ -152,4 +203,21 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     private static partial Regex EntityId();
 }
 
+/// <summary>A company under test and a person who administers it (and, for A, is also a member of B).</summary>
+public sealed record IsolatedCompany(Guid Id, string Identifier, string Name, string Email, string Password);
+
 public sealed class tenant_isolation_on_sqlite(SaasFactory factory) : tenant_isolation_spec<SaasFactory>(factory);
+
+public sealed class tenant_isolation_on_postgres(PostgresSaasFactory factory) : tenant_isolation_spec<PostgresSaasFactory>(factory);
+
+public sealed class tenant_isolation_on_postgres_and_rabbitmq(RabbitMqSaasFactory factory) : tenant_isolation_spec<RabbitMqSaasFactory>(factory);
+
+public sealed class tenant_isolation_between_pooled_and_siloed_on_sqlite(SaasFactory factory) : tenant_isolation_spec<SaasFactory>(factory)
+{
+    protected override Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(SaasFactory app) => PooledAndSiloed.OnboardAsync(app);
+}
+
+public sealed class tenant_isolation_between_pooled_and_siloed_on_postgres(PostgresSaasFactory factory) : tenant_isolation_spec<PostgresSaasFactory>(factory)
+{
+    protected override Task<(IsolatedCompany A, IsolatedCompany B)> CompaniesAsync(PostgresSaasFactory app) => PooledAndSiloed.OnboardAsync(app);
+}
