@@ -1,9 +1,33 @@
+using Microsoft.AspNetCore.Routing;
+
 namespace Saas.Web.Components;
 
-/// <summary>Blazor (server-side) web UI wiring (filled in by the UI work).</summary>
+/// <summary>
+/// The web client: Blazor components rendered on the server (static SSR with plain HTML forms), so the
+/// browser needs no WebSocket circuit and every page works without JavaScript.
+/// </summary>
 public static class UiSetup
 {
-    public static WebApplicationBuilder AddSaasUi(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddSaasUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<NavigationAccess>();
+        return builder;
+    }
 
-    public static WebApplication MapSaasUi(this WebApplication app) => app;
+    public static WebApplication MapSaasUi(this WebApplication app)
+    {
+        // Runs after authentication and tenant resolution (added before this call), so pages see the
+        // signed-in user and the active company; form posts to /account/* endpoints are checked here too.
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            // Component pages accept GET and POST (for their own forms). A page and an API endpoint may share
+            // a path (GET /account/login is this page, POST /account/login is the sign-in endpoint): a higher
+            // order lets every other endpoint win a tie instead of failing with an ambiguous match.
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
+        return app;
+    }
 }
