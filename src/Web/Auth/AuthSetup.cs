@@ -1,15 +1,197 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using Saas.Identity;
+using Saas.Identity.Tokens;
+using Saas.Identity.Users;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Web.Auth;
 
-/// <summary>Identity, authentication and authorization wiring (filled in by the Identity work).</summary>
+/// <summary>
+/// Identity, authentication and authorization wiring.
+/// <para>
+/// One policy scheme ("Saas") forwards to JwtBearer when the request carries <c>Authorization: Bearer</c>
+/// and to the cookie scheme otherwise, so API clients and the web UI share every endpoint and policy.
+/// Both carry the same claims (<see cref="SaasClaims"/>).
+/// </para>
+/// <para>
+/// Form posts for the web UI (all validate antiforgery: include the <c>__RequestVerificationToken</c> field,
+/// which Blazor's <c>&lt;AntiforgeryToken /&gt;</c> renders, or get one from <c>GET /account/antiforgery</c>):
+/// <list type="bullet">
+/// <item><c>POST /account/login</c>: <c>email</c>, <c>password</c>, optional <c>returnUrl</c> (local paths only),
+/// optional <c>tenant</c> (id or identifier; default: first membership). Success redirects to returnUrl or "/";
+/// failure redirects to <c>/account/login?error=CODE&amp;returnUrl=…</c> with CODE one of
+/// invalid_credentials, locked_out, no_tenant, tenant_suspended, not_member.</item>
+/// <item><c>POST /account/logout</c>: optional <c>returnUrl</c>; redirects to it or <c>/account/login</c>.</item>
+/// <item><c>POST /account/switch-tenant</c>: <c>tenantId</c> (id or identifier), optional <c>returnUrl</c>; 403 unless a member.</item>
+/// <item><c>POST /account/accept-invitation</c>: <c>token</c>, <c>password</c>. Success redirects to
+/// <c>/account/login?invitation=accepted</c>; failure to <c>/account/accept-invitation?token=…&amp;error=FIELD&amp;reason=…</c>.</item>
+/// <item><c>GET /account/tenants</c>: JSON <c>{ currentTenantId, tenants: [{ tenantId, identifier, name, role, status }] }</c>.</item>
+/// </list>
+/// </para>
+/// </summary>
 public static class AuthSetup
 {
+    public const string SmartScheme = "Saas";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
+
+    /// <summary>How often a cookie session is re-checked against memberships and tenant status.</summary>
+    private static readonly TimeSpan CookieRecheck = TimeSpan.FromMinutes(5);
+
     public static WebApplicationBuilder AddSaasIdentity(this WebApplicationBuilder builder, DatabaseOptions database)
     {
-        _ = database;
+        var services = builder.Services;
+        services.AddSaasIdentityCore(database, builder.Configuration);
+        services.AddHttpContextAccessor();
+
+        // Cookies and antiforgery tokens are protected with these keys: persisting them keeps users signed in across restarts.
+        services.AddDataProtection()
+            .SetApplicationName("Saas")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys", "dataprotection")));
+        services.AddAntiforgery();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Bearer token or cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerScheme
+                        : CookieScheme)
+            .AddJwtBearer(BearerScheme, _ => { })
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = "saas.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = RecheckCookieSessionAsync;
+            });
+
+        services.AddOptions<JwtBearerOptions>(BearerScheme)
+            .Configure<SigningKeys, IdentitySettings, IHttpContextAccessor>((options, keys, settings, accessor) =>
+            {
+                // Claim names stay as issued ("sub", "role", "tenant_id") instead of being mapped to WS-* URIs.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = settings.Issuer,
+                    IssuerValidator = string.IsNullOrWhiteSpace(settings.Issuer)
+                        ? (issuer, _, _) => accessor.HttpContext is { } http && issuer == Issuer(http.Request, settings)
+                            ? issuer
+                            : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not this service.")
+                        : null,
+                    ValidateAudience = true,
+                    ValidAudience = IdentitySettings.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKey = keys.Key,
+                    ValidAlgorithms = [SigningKeys.Algorithm],
+                    NameClaimType = SaasClaims.Name,
+                    RoleClaimType = SaasClaims.Role,
+                };
+            });
+
+        services.AddAuthorization(options =>
+        {
+            options.AddSaasPolicies();
+
+            // Everything needs a signed-in caller unless it says otherwise; health probes stay reachable
+            // for load balancers even if someone forgets AllowAnonymous on them.
+            options.FallbackPolicy = new AuthorizationPolicyBuilder()
+                .RequireAssertion(context =>
+                    context.User.Identity?.IsAuthenticated == true
+                    || (context.Resource is HttpContext http && http.Request.Path.StartsWithSegments("/health")))
+                .Build();
+        });
+
         return builder;
     }
 
-    public static WebApplication MapSaasIdentity(this WebApplication app) => app;
+    /// <summary>Adds authentication, the user logging scope and authorization, then the identity endpoints.</summary>
+    public static WebApplication MapSaasIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<UserLogScope>();
+        app.UseAuthorization();
+
+        app.MapTokenEndpoints();
+        app.MapAccountEndpoints();
+        app.MapApiClientEndpoints();
+        return app;
+    }
+
+    /// <summary>The configured issuer, or this request's base URL.</summary>
+    public static string Issuer(HttpRequest request, IdentitySettings settings) =>
+        !string.IsNullOrWhiteSpace(settings.Issuer)
+            ? settings.Issuer.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
+
+    public static ClaimsPrincipal CookiePrincipal(Session session) =>
+        new(new ClaimsIdentity(session.ToClaims(), CookieScheme, SaasClaims.Name, SaasClaims.Role));
+
+    /// <summary>API callers get status codes; browsers get redirected to the login or access-denied page.</summary>
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var request = context.Request;
+        var wantsHtml = request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        if (request.Path.StartsWithSegments("/api") || !wantsHtml)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A cookie lives for hours; memberships and tenant status can change sooner. Every few minutes the
+    /// session is opened again: a removed membership, a suspended tenant or a locked account ends it, and a
+    /// changed role takes effect.
+    /// </summary>
+    private static async Task RecheckCookieSessionAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued < CookieRecheck)
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<SaasUser>>();
+        var user = context.Principal?.FindFirstValue(SaasClaims.Subject) is { } sub ? await users.FindByIdAsync(sub) : null;
+        var tenantId = context.Principal?.FindFirstValue(SaasClaims.TenantId) is { } tid && Guid.TryParse(tid, out var parsed) ? parsed : (Guid?)null;
+        var reopened = user is null || await users.IsLockedOutAsync(user)
+            ? null
+            : await services.GetRequiredService<Sessions>().ReopenAsync(user, tenantId, context.HttpContext.RequestAborted);
+        if (reopened?.Session is not { } session)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
+        }
+
+        context.ReplacePrincipal(CookiePrincipal(session));
+        context.ShouldRenew = true;
+    }
 }

@@ -1,0 +1,242 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Saas.Identity.Storage;
+using Saas.Identity.Users;
+using Saas.Tenancy.Catalog;
+
+namespace Saas.Identity;
+
+/// <summary>A membership as shown to its user (tenant switcher) and to administrators.</summary>
+public sealed record MembershipInfo(Guid TenantId, string TenantIdentifier, string TenantName, string Role, TenantStatus TenantStatus);
+
+/// <summary>An invitation just made: send <see cref="Token"/> to the person (e.g. /accept-invitation?token=…); it is not stored.</summary>
+public sealed record InvitationTicket(Guid UserId, Guid TenantId, string Role, string Token, DateTime ExpiresUtc, bool NewUser);
+
+/// <summary>
+/// Users, memberships and invitations for onboarding, seeding and tenant administration. Refusals are
+/// <see cref="IdentityValidationException"/>s naming the field and the reason.
+/// </summary>
+public sealed class IdentityAdministration(
+    UserManager<SaasUser> users,
+    IdentityDb db,
+    CatalogDbContext catalogDb,
+    TenantCatalog catalog,
+    IdentitySettings settings,
+    TimeProvider clock,
+    ILogger<IdentityAdministration> logger)
+{
+    public async Task<SaasUser> CreateUserAsync(string email, string displayName, string? password = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var user = NewUser(email, displayName);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        ThrowIfFailed(result);
+        logger.LogInformation("Created user {UserId}", user.Id);
+        return user;
+    }
+
+    /// <summary>Adds the user to the tenant, or changes the role when the membership exists (one per tenant and user).</summary>
+    public async Task<TenantMembership> AddMembershipAsync(Guid userId, Guid tenantId, string role, CancellationToken cancellationToken = default)
+    {
+        var canonicalRole = RequireTenantRole(role);
+        await RequireUserAsync(userId, cancellationToken);
+        if (await catalog.FindByIdAsync(tenantId, cancellationToken) is null)
+        {
+            throw new IdentityValidationException("tenantId", "No such tenant.");
+        }
+
+        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId && m.TenantId == tenantId, cancellationToken);
+        if (membership is null)
+        {
+            membership = new TenantMembership { UserId = userId, TenantId = tenantId, Role = canonicalRole, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            db.TenantMemberships.Add(membership);
+        }
+        else
+        {
+            membership.Role = canonicalRole;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} is {Role} of tenant {TenantId}", userId, canonicalRole, tenantId);
+        return membership;
+    }
+
+    public async Task<ResellerMembership> AddResellerAdminAsync(Guid userId, Guid resellerId, CancellationToken cancellationToken = default)
+    {
+        await RequireUserAsync(userId, cancellationToken);
+        if (!await catalogDb.Resellers.AnyAsync(r => r.Id == resellerId, cancellationToken))
+        {
+            throw new IdentityValidationException("resellerId", "No such reseller.");
+        }
+
+        var membership = await db.ResellerMemberships.SingleOrDefaultAsync(m => m.UserId == userId && m.ResellerId == resellerId, cancellationToken);
+        if (membership is null)
+        {
+            membership = new ResellerMembership { UserId = userId, ResellerId = resellerId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            db.ResellerMemberships.Add(membership);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("User {UserId} administers reseller {ResellerId}", userId, resellerId);
+        }
+
+        return membership;
+    }
+
+    public async Task MakeOperatorAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireUserAsync(userId, cancellationToken);
+        if (!user.IsOperator)
+        {
+            user.IsOperator = true;
+            ThrowIfFailed(await users.UpdateAsync(user));
+            logger.LogWarning("User {UserId} was made an operator", userId);
+        }
+    }
+
+    public async Task<IReadOnlyList<MembershipInfo>> ListMembershipsAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var memberships = await db.TenantMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var tenantIds = memberships.Select(m => m.TenantId).ToList();
+        var tenants = await catalogDb.Tenants.AsNoTracking()
+            .Where(t => tenantIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        return memberships
+            .Where(m => tenants.ContainsKey(m.TenantId))
+            .Select(m => new MembershipInfo(m.TenantId, tenants[m.TenantId].Identifier, tenants[m.TenantId].Name, m.Role, tenants[m.TenantId].Status))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Creates the person (without a password) if new, gives them the role in the tenant and returns a
+    /// one-time token that lets them set a password (or confirm an existing one) within 7 days.
+    /// </summary>
+    public async Task<InvitationTicket> InviteAsync(string email, Guid tenantId, string role, CancellationToken cancellationToken = default)
+    {
+        var canonicalRole = RequireTenantRole(role);
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        var isNew = user is null;
+        user ??= await CreateUserAsync(email, email.Trim(), password: null, cancellationToken);
+        await AddMembershipAsync(user.Id, tenantId, canonicalRole, cancellationToken);
+
+        var token = OneTimeSecrets.Create();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invitation = new Invitation
+        {
+            UserId = user.Id,
+            TenantId = tenantId,
+            TokenHash = OneTimeSecrets.Hash(token),
+            CreatedUtc = now,
+            ExpiresUtc = now + settings.InvitationLifetime,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Invited user {UserId} to tenant {TenantId} as {Role}", user.Id, tenantId, canonicalRole);
+        return new InvitationTicket(user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);
+    }
+
+    /// <summary>
+    /// Redeems an invitation once. A new user sets their password here; a user who already has one must
+    /// enter it, so that an invitation link can never be used to take over an existing account.
+    /// </summary>
+    public async Task<SaasUser> AcceptInvitationAsync(string token, string password, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new IdentityValidationException("token", "The invitation token is required.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new IdentityValidationException("password", "A password is required.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = OneTimeSecrets.Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (invitation is null || invitation.AcceptedUtc is not null || invitation.ExpiresUtc <= now)
+        {
+            throw new IdentityValidationException("token", "The invitation is invalid, expired or already used.");
+        }
+
+        var user = await RequireUserAsync(invitation.UserId, cancellationToken);
+        if (await users.HasPasswordAsync(user))
+        {
+            if (!await users.CheckPasswordAsync(user, password))
+            {
+                throw new IdentityValidationException("password", "This account already has a password: enter it to accept the invitation.");
+            }
+        }
+        else
+        {
+            ThrowIfFailed(await users.AddPasswordAsync(user, password));
+        }
+
+        if (!user.EmailConfirmed)
+        {
+            // Receiving the link proves the address.
+            user.EmailConfirmed = true;
+            ThrowIfFailed(await users.UpdateAsync(user));
+        }
+
+        // Conditional update so that two simultaneous redemptions cannot both succeed.
+        var redeemed = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now), cancellationToken);
+        if (redeemed == 0)
+        {
+            throw new IdentityValidationException("token", "The invitation is invalid, expired or already used.");
+        }
+
+        logger.LogInformation("User {UserId} accepted the invitation to tenant {TenantId}", user.Id, invitation.TenantId);
+        return user;
+    }
+
+    private static SaasUser NewUser(string email, string displayName)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            throw new IdentityValidationException("email", "An e-mail address is required.");
+        }
+
+        var name = displayName?.Trim() ?? "";
+        if (name.Length > 100)
+        {
+            throw new IdentityValidationException("displayName", "At most 100 characters.");
+        }
+
+        var address = email.Trim();
+        return new SaasUser { Id = Guid.CreateVersion7(), UserName = address, Email = address, DisplayName = name.Length > 0 ? name : address };
+    }
+
+    private static string RequireTenantRole(string role) =>
+        SaasRoles.NormalizeTenantRole(role)
+        ?? throw new IdentityValidationException("role", $"'{role}' is not a tenant role; use one of: {string.Join(", ", SaasRoles.TenantRoles)}.");
+
+    private async Task<SaasUser> RequireUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await users.FindByIdAsync(userId.ToString()) ?? throw new IdentityValidationException("userId", "No such user.");
+    }
+
+    /// <summary>Turns Identity's error codes into the field they concern.</summary>
+    private static void ThrowIfFailed(IdentityResult result)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var error = result.Errors.First();
+        var field = error.Code switch
+        {
+            var code when code.StartsWith("Password", StringComparison.Ordinal) => "password",
+            var code when code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) => "email",
+            "ConcurrencyFailure" => "user",
+            _ => "user",
+        };
+        throw new IdentityValidationException(field, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

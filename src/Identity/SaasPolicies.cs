@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Saas.Identity;
+
+/// <summary>
+/// Authorization policy names and their rules. Every policy that names a tenant role also requires the
+/// <c>tenant_id</c> claim, so a role claim without an active tenant never grants tenant access.
+/// </summary>
+public static class SaasPolicies
+{
+    public const string TenantMember = "TenantMember";
+    public const string ItemsWrite = "Items.Write";
+    public const string CustomersWrite = "Customers.Write";
+    public const string VendorsWrite = "Vendors.Write";
+    public const string LocationsWrite = "Locations.Write";
+    public const string TenantAdmin = "TenantAdmin";
+    public const string Reseller = "Reseller";
+    public const string Operator = "Operator";
+
+    /// <summary>The tenant roles each tenant policy admits.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> TenantPolicyRoles = new Dictionary<string, string[]>
+    {
+        [TenantMember] = [.. SaasRoles.TenantRoles],
+        [ItemsWrite] = [SaasRoles.Administrator, SaasRoles.Purchasing, SaasRoles.Warehouse],
+        [CustomersWrite] = [SaasRoles.Administrator, SaasRoles.Sales, SaasRoles.Accountant],
+        [VendorsWrite] = [SaasRoles.Administrator, SaasRoles.Purchasing, SaasRoles.Accountant],
+        [LocationsWrite] = [SaasRoles.Administrator, SaasRoles.Warehouse],
+        [TenantAdmin] = [SaasRoles.Administrator],
+    };
+
+    public static void AddSaasPolicies(this AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in TenantPolicyRoles)
+        {
+            options.AddPolicy(name, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(SaasClaims.TenantId)
+                .RequireClaim(SaasClaims.Role, roles));
+        }
+
+        options.AddPolicy(Reseller, policy => policy.RequireAuthenticatedUser().RequireClaim(SaasClaims.ResellerId));
+        options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser().RequireClaim(SaasClaims.Operator, "true"));
+    }
+}

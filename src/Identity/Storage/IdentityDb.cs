@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Saas.Identity.Clients;
+using Saas.Identity.Tokens;
+using Saas.Identity.Users;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Identity.Storage;
+
+/// <summary>
+/// Users, memberships, invitations, refresh tokens and API clients, in the catalog database beside the
+/// tenants. A user context without Identity's role tables: roles belong to memberships, not to users.
+/// </summary>
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserContext<SaasUser, Guid>(options)
+{
+    public const string HistoryTable = "__identity_migrations";
+
+    public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
+    public DbSet<ResellerMembership> ResellerMemberships => Set<ResellerMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    /// <summary>
+    /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
+    /// application's services) and the application see the same model. Version 3 would add passkey tables.
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<SaasUser>(user =>
+        {
+            user.ToTable("Users");
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+
+        builder.Entity<TenantMembership>(membership =>
+        {
+            membership.ToTable("TenantMemberships");
+            membership.HasKey(m => m.Id);
+            membership.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+            membership.HasIndex(m => m.UserId);
+            membership.Property(m => m.Role).HasMaxLength(30);
+            membership.HasOne<SaasUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ResellerMembership>(membership =>
+        {
+            membership.ToTable("ResellerMemberships");
+            membership.HasKey(m => m.Id);
+            membership.HasIndex(m => new { m.ResellerId, m.UserId }).IsUnique();
+            membership.HasIndex(m => m.UserId);
+            membership.HasOne<SaasUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("Invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.UserId);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasOne<SaasUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RefreshToken>(token =>
+        {
+            token.ToTable("RefreshTokens");
+            token.HasKey(t => t.Id);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasOne<SaasUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiClient>(client =>
+        {
+            client.ToTable("ApiClients");
+            client.HasKey(c => c.Id);
+            client.HasIndex(c => c.ClientId).IsUnique();
+            client.HasIndex(c => c.TenantId);
+            client.Property(c => c.ClientId).HasMaxLength(64);
+            client.Property(c => c.SecretHash).HasMaxLength(64);
+            client.Property(c => c.DisplayName).HasMaxLength(100);
+            client.Property(c => c.Role).HasMaxLength(30);
+        });
+
+        builder.ApplySnakeCaseNames();
+    }
+}

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+namespace Saas.Identity.Storage.Migrations;
+
+/// <summary>
+/// Hand-written snapshot of <see cref="IdentityDb"/>'s model after the last migration, so EF's
+/// pending-model-changes check has something to compare with. Keep it in step with every new migration;
+/// the schema tests fail when it drifts.
+/// </summary>
+[DbContext(typeof(IdentityDb))]
+public sealed class IdentityDbModelSnapshot : ModelSnapshot
+{
+    private const string User = "Saas.Identity.Users.SaasUser";
+
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnName("id")
+                .HasAnnotation("Sqlite:Autoincrement", true)
+                .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+            b.Property<string>("ClaimType").HasColumnName("claim_type");
+            b.Property<string>("ClaimValue").HasColumnName("claim_value");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("Id").HasName("pk_user_claims");
+            b.HasIndex("UserId").HasDatabaseName("ix_user_claims_user_id");
+            b.ToTable("user_claims");
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
+        {
+            b.Property<string>("LoginProvider").HasColumnName("login_provider");
+            b.Property<string>("ProviderKey").HasColumnName("provider_key");
+            b.Property<string>("ProviderDisplayName").HasColumnName("provider_display_name");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("LoginProvider", "ProviderKey").HasName("pk_user_logins");
+            b.HasIndex("UserId").HasDatabaseName("ix_user_logins_user_id");
+            b.ToTable("user_logins");
+        });
+
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+        {
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.Property<string>("LoginProvider").HasColumnName("login_provider");
+            b.Property<string>("Name").HasColumnName("name");
+            b.Property<string>("Value").HasColumnName("value");
+            b.HasKey("UserId", "LoginProvider", "Name").HasName("pk_user_tokens");
+            b.ToTable("user_tokens");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Clients.ApiClient", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("ClientId").IsRequired().HasMaxLength(64).HasColumnName("client_id");
+            b.Property<Guid?>("CreatedByUserId").HasColumnName("created_by_user_id");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnName("display_name");
+            b.Property<DateTime?>("RevokedUtc").HasColumnName("revoked_utc");
+            b.Property<string>("Role").IsRequired().HasMaxLength(30).HasColumnName("role");
+            b.Property<string>("SecretHash").IsRequired().HasMaxLength(64).HasColumnName("secret_hash");
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.HasKey("Id").HasName("pk_api_clients");
+            b.HasIndex("ClientId").IsUnique().HasDatabaseName("ix_api_clients_client_id");
+            b.HasIndex("TenantId").HasDatabaseName("ix_api_clients_tenant_id");
+            b.ToTable("api_clients");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Tokens.RefreshToken", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<DateTime?>("ConsumedUtc").HasColumnName("consumed_utc");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<DateTime>("ExpiresUtc").HasColumnName("expires_utc");
+            b.Property<Guid>("FamilyId").HasColumnName("family_id");
+            b.Property<DateTime?>("RevokedUtc").HasColumnName("revoked_utc");
+            b.Property<Guid?>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnName("token_hash");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("Id").HasName("pk_refresh_tokens");
+            b.HasIndex("FamilyId").HasDatabaseName("ix_refresh_tokens_family_id");
+            b.HasIndex("TokenHash").IsUnique().HasDatabaseName("ix_refresh_tokens_token_hash");
+            b.HasIndex("UserId").HasDatabaseName("ix_refresh_tokens_user_id");
+            b.ToTable("refresh_tokens");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Users.Invitation", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<DateTime?>("AcceptedUtc").HasColumnName("accepted_utc");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<DateTime>("ExpiresUtc").HasColumnName("expires_utc");
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnName("token_hash");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("Id").HasName("pk_invitations");
+            b.HasIndex("TokenHash").IsUnique().HasDatabaseName("ix_invitations_token_hash");
+            b.HasIndex("UserId").HasDatabaseName("ix_invitations_user_id");
+            b.ToTable("invitations");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Users.ResellerMembership", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<Guid>("ResellerId").HasColumnName("reseller_id");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("Id").HasName("pk_reseller_memberships");
+            b.HasIndex("UserId").HasDatabaseName("ix_reseller_memberships_user_id");
+            b.HasIndex("ResellerId", "UserId").IsUnique().HasDatabaseName("ix_reseller_memberships_reseller_id_user_id");
+            b.ToTable("reseller_memberships");
+        });
+
+        modelBuilder.Entity(User, b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<int>("AccessFailedCount").HasColumnName("access_failed_count");
+            b.Property<string>("ConcurrencyStamp").IsConcurrencyToken().HasColumnName("concurrency_stamp");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnName("display_name");
+            b.Property<string>("Email").HasMaxLength(256).HasColumnName("email");
+            b.Property<bool>("EmailConfirmed").HasColumnName("email_confirmed");
+            b.Property<bool>("IsOperator").HasColumnName("is_operator");
+            b.Property<bool>("LockoutEnabled").HasColumnName("lockout_enabled");
+            b.Property<DateTimeOffset?>("LockoutEnd").HasColumnName("lockout_end");
+            b.Property<string>("NormalizedEmail").HasMaxLength(256).HasColumnName("normalized_email");
+            b.Property<string>("NormalizedUserName").HasMaxLength(256).HasColumnName("normalized_user_name");
+            b.Property<string>("PasswordHash").HasColumnName("password_hash");
+            b.Property<string>("PhoneNumber").HasColumnName("phone_number");
+            b.Property<bool>("PhoneNumberConfirmed").HasColumnName("phone_number_confirmed");
+            b.Property<string>("SecurityStamp").HasColumnName("security_stamp");
+            b.Property<bool>("TwoFactorEnabled").HasColumnName("two_factor_enabled");
+            b.Property<string>("UserName").HasMaxLength(256).HasColumnName("user_name");
+            b.HasKey("Id").HasName("pk_users");
+            b.HasIndex("NormalizedEmail").HasDatabaseName("email_index");
+            b.HasIndex("NormalizedUserName").IsUnique().HasDatabaseName("user_name_index");
+            b.ToTable("users");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Users.TenantMembership", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<string>("Role").IsRequired().HasMaxLength(30).HasColumnName("role");
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("Id").HasName("pk_tenant_memberships");
+            b.HasIndex("UserId").HasDatabaseName("ix_tenant_memberships_user_id");
+            b.HasIndex("TenantId", "UserId").IsUnique().HasDatabaseName("ix_tenant_memberships_tenant_id_user_id");
+            b.ToTable("tenant_memberships");
+        });
+
+        foreach (var (dependent, constraint) in new[]
+        {
+            ("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", "fk_user_claims_users_user_id"),
+            ("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", "fk_user_logins_users_user_id"),
+            ("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", "fk_user_tokens_users_user_id"),
+            ("Saas.Identity.Tokens.RefreshToken", "fk_refresh_tokens_users_user_id"),
+            ("Saas.Identity.Users.Invitation", "fk_invitations_users_user_id"),
+            ("Saas.Identity.Users.ResellerMembership", "fk_reseller_memberships_users_user_id"),
+            ("Saas.Identity.Users.TenantMembership", "fk_tenant_memberships_users_user_id"),
+        })
+        {
+            modelBuilder.Entity(dependent, b => b.HasOne(User, null).WithMany().HasForeignKey("UserId")
+                .OnDelete(DeleteBehavior.Cascade).IsRequired().HasConstraintName(constraint));
+        }
+    }
+}
