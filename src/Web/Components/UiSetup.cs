@@ -14,6 +14,7 @@ public static class UiSetup
         builder.Services.AddAntiforgery();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<NavigationAccess>();
+        builder.Services.AddScoped<CardCommands>();
         return builder;
     }
 
@@ -22,7 +23,8 @@ public static class UiSetup
         // Runs after authentication and tenant resolution (added before this call), so pages see the
         // signed-in user and the active company; form posts to /account/* endpoints are checked here too.
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The stylesheet must load on the sign-in page too, before anyone is signed in (the fallback policy requires a user).
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             // Component pages accept GET and POST (for their own forms). A page and an API endpoint may share
             // a path (GET /account/login is this page, POST /account/login is the sign-in endpoint): a higher

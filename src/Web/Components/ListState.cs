@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Saas.Web.Components;
 
 /// <summary>The state of a list page as it travels in the URL (<c>?q=&amp;sort=&amp;skip=</c>).</summary>
-public sealed record ListQuery
+public sealed record ListState
 {
     public const int PageSize = 25;
 
@@ -17,13 +17,25 @@ public sealed record ListQuery
 
     public int Top { get; init; } = PageSize;
 
-    public static ListQuery From(string? search, string? sort, int? skip) => new()
+    public static ListState From(string? search, string? sort, int? skip) => new()
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
         Sort = string.IsNullOrWhiteSpace(sort) ? null : sort.Trim(),
         // A hand-edited URL must not turn into a negative offset.
         Skip = Math.Max(0, skip ?? 0),
     };
+
+    /// <summary>The read side's list query for this state: "-field" becomes a descending sort.</summary>
+    public TQuery ToQuery<TQuery>(TQuery query)
+        where TQuery : Saas.Read.Common.ListQuery =>
+        query with
+        {
+            Top = Top,
+            Skip = Skip,
+            Search = Search,
+            OrderBy = Sort?.TrimStart('-'),
+            Descending = Sort?.StartsWith('-') == true,
+        };
 
     public string Href(string path, string? sort = null, int? skip = null)
     {
