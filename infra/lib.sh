@@ -30,12 +30,15 @@ as_user() {
 
 # 0 if nothing listens on / is bound to 127.0.0.1:PORT. A bind test is stricter
 # than a connect test: it also catches sockets bound to 0.0.0.0 that refuse us.
+# SO_REUSEADDR as the servers themselves use it, so leftover TIME_WAIT
+# connections on the port (e.g. from a previous run) do not count as "in use".
 port_is_free() {
     local port=$1
     if [[ -n $PYTHON3 ]]; then
         "$PYTHON3" - "$port" <<'EOF'
 import socket, sys
 s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:
@@ -47,6 +50,12 @@ EOF
         # Without python: free if a connect is refused.
         ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
     fi
+}
+
+# 0 if something accepts TCP connections on 127.0.0.1:PORT.
+port_listening() {
+    # shellcheck disable=SC2016  # $1 is expanded by the inner bash
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
 }
 
 # Print a TCP port that is free right now on 127.0.0.1. There is an unavoidable
@@ -64,12 +73,21 @@ free_port() {
     die "no free TCP port found"
 }
 
-# 0 if PID is alive and its executable name matches COMM_REGEX (guards against
-# a stale pid file whose PID was reused by an unrelated process).
+# 0 if PID exists and is not a zombie. (A killed server's processes can linger
+# as zombies when PID 1 is slow to reap them; they hold no ports or files.)
+pid_running() {
+    local pid=$1 stat
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }           # fields after "(comm) "; the first is the state
+    [[ ${stat%% *} != Z ]]
+}
+
+# 0 if PID is running and its executable name matches COMM_REGEX (guards
+# against a stale pid file whose PID was reused by an unrelated process).
 pid_alive() {
     local pid=$1 comm_re=$2 comm
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
+    pid_running "$pid" || return 1
     comm=$(cat "/proc/$pid/comm" 2>/dev/null || true)
     [[ $comm =~ $comm_re ]]
 }
@@ -78,10 +96,10 @@ pid_alive() {
 wait_gone() {
     local pid=$1 secs=$2 i
     for (( i = 0; i < secs * 10; i++ )); do
-        kill -0 "$pid" 2>/dev/null || return 0
+        pid_running "$pid" || return 0
         sleep 0.1
     done
-    ! kill -0 "$pid" 2>/dev/null
+    ! pid_running "$pid"
 }
 
 # Absolute path of WORKDIR (created if needed), so the scripts work from any cwd.
@@ -117,7 +135,10 @@ wipe_server_dir() {
     local path=$1 target
     if [[ -L $path ]]; then
         target=$(readlink "$path")
-        case $target in /tmp/saas-*) rm -rf -- "$target" ;; esac
+        case $target in
+            /tmp/saas-*) rm -rf -- "$target" ;;
+            *) ;;   # not one of ours: leave it alone
+        esac
         rm -f -- "$path"
     else
         rm -rf -- "$path"

@@ -112,9 +112,10 @@ do_stop() {
     fi
     # Our private epmd (its port is ours alone, so this cannot hit another node's).
     epmd_port=$(node_var ERL_EPMD_PORT)
-    if [[ -n $epmd_port ]] && ! port_is_free "$epmd_port"; then
+    if [[ -n $epmd_port ]] && port_listening "$epmd_port"; then
         run_rmq epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
-        for _ in $(seq 1 50); do port_is_free "$epmd_port" && break; sleep 0.1; done
+        for _ in $(seq 1 50); do port_listening "$epmd_port" || break; sleep 0.1; done
+        if port_listening "$epmd_port"; then log "epmd on port $epmd_port did not stop"; fi
     fi
     rm -f "$ENV_FILE"
 }
@@ -126,7 +127,9 @@ ensure_cookie() {
     local cookie="$RMQ_HOME/.erlang.cookie"
     mkdir -p "$RMQ_HOME"
     if [[ ! -s $cookie ]]; then
-        (umask 077; tr -dc 'A-Z' </dev/urandom | head -c 20 >"$cookie")
+        # 32 random upper-case letters (hex digits mapped onto A-P). Not
+        # `tr -dc </dev/urandom | head`: that dies of SIGPIPE under pipefail.
+        (umask 077; od -An -tx1 -N16 /dev/urandom | tr -d ' \n' | tr '0-9a-f' 'A-P' >"$cookie")
     fi
     chown "$RMQ_USER:" "$RMQ_HOME" "$cookie"
     chmod 400 "$cookie"
@@ -151,7 +154,8 @@ do_start() {
     as_user "$RMQ_USER" mkdir -p "$dir/mnesia" "$dir/log"
     as_user "$RMQ_USER" tee "$dir/rabbitmq.conf" >/dev/null <<EOF
 listeners.tcp.default = 127.0.0.1:$amqp_port
-# Tests create and delete many queues quickly; keep the node lean.
+# Explicit (it is the default): a nearly full CI disk then blocks publishers
+# with an alarm in rabbit.log instead of a mystery.
 disk_free_limit.absolute = 50MB
 log.console = false
 log.file.level = warning
@@ -179,6 +183,9 @@ RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS=-kernel inet_dist_use_interface {127,0,0,1}
 EOF
 )
 
+    # The default 1024 open files caps the broker at ~830 sockets; raise it
+    # (inherited by the node) as far as we are allowed to.
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     # setsid + nohup: the node must outlive this script and must not get the
     # caller's terminal signals (a Ctrl-C in test.sh is handled by its trap,
     # which stops the node cleanly).

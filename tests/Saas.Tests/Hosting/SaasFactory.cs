@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Saas.Tests.Hosting;
+
+/// <summary>
+/// The real application on a fresh data directory (embedded SQLite, in-memory bus unless told otherwise),
+/// with the demo companies and people seeded under a known password.
+/// </summary>
+public class SaasFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo-Test-2026!";
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("saas-app-").FullName;
+
+    /// <summary>Extra settings (e.g. PostgreSQL connection strings) applied on top of the embedded defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Demo:Password", DemoPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left-over temp files do not make a test wrong.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
