@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Saas.Identity;
+using Saas.Identity.Users;
+using Saas.Web.Startup;
 
 namespace Saas.UiTests;
 
@@ -22,7 +26,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The server is not started.");
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -37,7 +41,29 @@ public sealed class AppServer : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
-        return Task.CompletedTask;
+        await EnsureMemberOfAllDemoCompaniesAsync(AdministratorOfBoth);
+    }
+
+    /// <summary>Anna administers both demo companies in the lead's demo (DemoData.People).</summary>
+    public const string AdministratorOfBoth = "anna@contoso.example";
+
+    /// <summary>
+    /// The demo catalog seeds the companies; the people may be seeded by the host too. Either way the test
+    /// signs in through the real sign-in form, so here the person is only made to exist (once) through the
+    /// Identity services, the same way an administrator would onboard them.
+    /// </summary>
+    private async Task EnsureMemberOfAllDemoCompaniesAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SaasUser>>();
+        var administration = scope.ServiceProvider.GetRequiredService<IdentityAdministration>();
+        var user = await users.FindByEmailAsync(email)
+            ?? await administration.CreateUserAsync(email, DemoData.People.Single(p => p.Email == email).DisplayName, DemoPassword);
+        var memberships = await administration.ListMembershipsAsync(user.Id);
+        foreach (var company in DemoData.Companies.Where(c => memberships.All(m => m.TenantId != c.Id)))
+        {
+            await administration.AddMembershipAsync(user.Id, company.Id, SaasRoles.Administrator);
+        }
     }
 
     public async Task DisposeAsync()

@@ -10,8 +10,7 @@ namespace Saas.UiTests;
 /// </summary>
 public sealed class a_user_of_two_companies_sees_each_company_own_items(ITestOutputHelper output) : IAsyncLifetime
 {
-    // Anna administers both demo companies (see the lead's DemoData).
-    private const string Email = "anna@contoso.example";
+    private const string Email = AppServer.AdministratorOfBoth;
 
     private readonly AppServer server = new();
     private readonly BrowserSession browser = new();
