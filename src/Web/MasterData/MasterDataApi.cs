@@ -3,5 +3,14 @@ namespace Saas.Web.MasterData;
 /// <summary>BC API v2.0 endpoints for items, customers, vendors and locations.</summary>
 public static class MasterDataApi
 {
-    public static WebApplication MapMasterDataApi(this WebApplication app) => app;
+    public const string CompanyRoute = "/api/v2.0/companies({companyId:guid})";
+
+    public static WebApplication MapMasterDataApi(this WebApplication app)
+    {
+        var company = app.MapGroup(CompanyRoute)
+            .AddEndpointFilter<CommandProblems>()
+            .WithTags("Master data");
+        company.MapItems();
+        return app;
+    }
 }

@@ -1,0 +1,52 @@
+using Saas.Read.Common;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Read.MasterData;
+
+public sealed record CustomerListQuery : ListQuery
+{
+    /// <summary>BC word: " ", Ship, Invoice, All.</summary>
+    public string? Blocked { get; init; }
+}
+
+/// <summary>The customer list and card, from <c>customer_list</c>.</summary>
+public sealed class CustomerQueries(TenantDb db)
+{
+    internal const string Columns =
+        "tenant_id AS TenantId, id AS Id, number AS Number, display_name AS DisplayName, address_line1 AS AddressLine1, " +
+        "address_line2 AS AddressLine2, city AS City, state AS State, postal_code AS PostalCode, country AS Country, " +
+        "phone_number AS PhoneNumber, email AS Email, currency_code AS CurrencyCode, payment_terms_code AS PaymentTermsCode, " +
+        "credit_limit AS CreditLimit, blocked AS Blocked, shipping_advice AS ShippingAdvice, last_modified_utc AS LastModifiedUtc, " +
+        "version AS Version";
+
+    public Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(session =>
+        {
+            var sql = new ListSql(
+                "customer_list",
+                Columns,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["number"] = "number",
+                    ["displayName"] = "display_name",
+                    ["city"] = "city",
+                    ["email"] = "email",
+                    ["creditLimit"] = session.Dialect.NumericSortKey("credit_limit"),
+                    ["lastModifiedDateTime"] = "last_modified_utc",
+                },
+                "number",
+                ["number", "display_name", "email"]);
+            if (query.Blocked is not null)
+            {
+                sql.Where("blocked = @Blocked", "Blocked", query.Blocked);
+            }
+
+            return sql.RunAsync<CustomerRow>(session, query);
+        }, cancellationToken);
+
+    public Task<CustomerRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            session => session.QuerySingleOrDefaultAsync<CustomerRow>(
+                $"SELECT {Columns} FROM customer_list WHERE tenant_id = @TenantId AND id = @Id", new { Id = id }),
+            cancellationToken);
+}

@@ -1,0 +1,40 @@
+using MassTransit;
+using Saas.Contracts;
+using Saas.Contracts.MasterData;
+using Saas.Read.Common;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Read.MasterData;
+
+/// <summary>
+/// Projects master-data snapshots into the list tables. Runs with the tenant restored by
+/// <see cref="Messaging.TenantConsumeFilter{T}"/>; the inbox row and the upsert share one transaction.
+/// </summary>
+public sealed class MasterDataProjectionConsumer(TenantDb db, TimeProvider clock)
+    : IConsumer<ItemChanged>, IConsumer<CustomerChanged>, IConsumer<VendorChanged>, IConsumer<LocationChanged>
+{
+    /// <summary>Inbox consumer name and (with the bus prefix) the queue name.</summary>
+    public const string Name = "read-master-data";
+
+    public Task Consume(ConsumeContext<ItemChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<CustomerChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<VendorChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<LocationChanged> context) => ProjectAsync(context);
+
+    private async Task ProjectAsync<T>(ConsumeContext<T> context)
+        where T : class, ITenantEvent
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("A projected message needs a message id (the outbox dispatcher sets it).");
+        await using var session = await db.BeginAsync(context.CancellationToken);
+        if (await Inbox.TryRecordAsync(session, messageId, Name, clock.GetUtcNow().UtcDateTime))
+        {
+            await MasterDataProjection.ProjectAsync(session, context.Message);
+        }
+
+        await session.CommitAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,50 @@
+using Saas.Read.Common;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Read.MasterData;
+
+public sealed record VendorListQuery : ListQuery
+{
+    /// <summary>BC word: " ", Payment, All.</summary>
+    public string? Blocked { get; init; }
+}
+
+/// <summary>The vendor list and card, from <c>vendor_list</c>.</summary>
+public sealed class VendorQueries(TenantDb db)
+{
+    internal const string Columns =
+        "tenant_id AS TenantId, id AS Id, number AS Number, display_name AS DisplayName, address_line1 AS AddressLine1, " +
+        "address_line2 AS AddressLine2, city AS City, state AS State, postal_code AS PostalCode, country AS Country, " +
+        "phone_number AS PhoneNumber, email AS Email, currency_code AS CurrencyCode, payment_terms_code AS PaymentTermsCode, " +
+        "blocked AS Blocked, last_modified_utc AS LastModifiedUtc, version AS Version";
+
+    public Task<Page<VendorRow>> ListAsync(VendorListQuery query, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(session =>
+        {
+            var sql = new ListSql(
+                "vendor_list",
+                Columns,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["number"] = "number",
+                    ["displayName"] = "display_name",
+                    ["city"] = "city",
+                    ["email"] = "email",
+                    ["lastModifiedDateTime"] = "last_modified_utc",
+                },
+                "number",
+                ["number", "display_name", "email"]);
+            if (query.Blocked is not null)
+            {
+                sql.Where("blocked = @Blocked", "Blocked", query.Blocked);
+            }
+
+            return sql.RunAsync<VendorRow>(session, query);
+        }, cancellationToken);
+
+    public Task<VendorRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            session => session.QuerySingleOrDefaultAsync<VendorRow>(
+                $"SELECT {Columns} FROM vendor_list WHERE tenant_id = @TenantId AND id = @Id", new { Id = id }),
+            cancellationToken);
+}

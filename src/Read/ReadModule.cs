@@ -1,0 +1,37 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Saas.Read.Common;
+using Saas.Read.MasterData;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Read;
+
+public static class ReadModule
+{
+    /// <summary>Read tables' schema, queries, read positions and the rebuild. Consumers: <see cref="AddReadConsumers"/>.</summary>
+    public static IServiceCollection AddSaasRead(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SchemaRegistration(
+            "read",
+            SchemaHome.Data,
+            20,
+            cs => new ReadDbContext(DatabaseProviders.OptionsFor<ReadDbContext>(database.Provider, cs, ReadDbContext.HistoryTable))));
+        services.AddScoped<ItemQueries>();
+        services.AddScoped<CustomerQueries>();
+        services.AddScoped<VendorQueries>();
+        services.AddScoped<LocationQueries>();
+        services.AddScoped<ReadPositions>();
+        services.AddScoped<MasterDataRebuild>();
+        services.AddSingleton<ReadModelRebuilder>();
+        return services;
+    }
+
+    /// <summary>The read side's consumers, each on its own queue (prefixed to share a broker between environments).</summary>
+    public static void AddReadConsumers(this IBusRegistrationConfigurator bus, string queuePrefix)
+    {
+        bus.AddConsumer<MasterDataProjectionConsumer>()
+            .Endpoint(e => e.Name = queuePrefix + MasterDataProjectionConsumer.Name);
+    }
+}

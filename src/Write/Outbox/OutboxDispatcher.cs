@@ -1,0 +1,236 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Saas.Contracts;
+using Saas.Tenancy.Catalog;
+using Saas.Tenancy.Context;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Write.Outbox;
+
+/// <summary>
+/// Publishes outbox rows of every data database (the pooled one and each siloed tenant's) to the bus.
+/// </summary>
+/// <remarks>
+/// Works across tenants through the owner connection, so it runs inside the one logged system bypass.
+/// Rows are claimed in a transaction (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers),
+/// published, and marked in the same transaction: several dispatchers can run at once without publishing a row
+/// twice. A crash between publish and commit publishes the row again later; consumers are idempotent for that.
+/// </remarks>
+public sealed class OutboxDispatcher(
+    TenantScopes scopes,
+    TenantDatabases databases,
+    IPublishEndpoint publisher,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
+    static OutboxDispatcher() => DapperGuids.EnsureConfigured();
+
+    /// <summary>One pass over every data database; returns how many rows were published.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var system = scopes.BeginSystemScope("outbox dispatch (one pass)");
+        return await DispatchOnceAsync(system, cancellationToken);
+    }
+
+    public async Task<int> DispatchOnceAsync(SystemAccess system, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var connectionString in await DataDatabasesAsync(system, cancellationToken))
+        {
+            try
+            {
+                published += await DispatchDatabaseAsync(connectionString, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One unreachable siloed database must not hold up every other tenant's events.
+                logger.LogError(e, "Outbox dispatch failed for one data database; the others continue");
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>Puts parked rows back in the queue (after the cause was fixed); returns how many.</summary>
+    public async Task<int> ReplayParkedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var system = scopes.BeginSystemScope("outbox replay of parked messages");
+        var replayed = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var connectionString in await DataDatabasesAsync(system, cancellationToken))
+        {
+            await using var connection = await OpenAsync(connectionString, cancellationToken);
+            replayed += await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE outbox SET parked = @No, attempts = 0, next_attempt_utc = @Now, last_error = NULL
+                WHERE parked AND published_utc IS NULL
+                """,
+                new { No = false, Now = now },
+                cancellationToken: cancellationToken));
+        }
+
+        logger.LogInformation("Replayed {Count} parked outbox message(s)", replayed);
+        return replayed;
+    }
+
+    /// <summary>Deletes rows published longer ago than <see cref="OutboxOptions.KeepPublished"/>.</summary>
+    public async Task<int> DeletePublishedAsync(SystemAccess system, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.KeepPublished;
+        var deleted = 0;
+        foreach (var connectionString in await DataDatabasesAsync(system, cancellationToken))
+        {
+            await using var connection = await OpenAsync(connectionString, cancellationToken);
+            deleted += await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM outbox WHERE published_utc < @Cutoff", new { Cutoff = cutoff }, cancellationToken: cancellationToken));
+        }
+
+        return deleted;
+    }
+
+    private async Task<IReadOnlyList<string>> DataDatabasesAsync(SystemAccess system, CancellationToken cancellationToken)
+    {
+        var tenants = await system.Services.GetRequiredService<TenantCatalog>().ListAllAsync(cancellationToken);
+        return databases.AllAdminConnectionStrings(tenants);
+    }
+
+    private async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = DatabaseProviders.CreateConnection(databases.Provider, connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<int> DispatchDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var connection = await OpenAsync(connectionString, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // ORDER BY id keeps the publish order close to the commit order; projections do not rely on it
+        // (they compare versions), it only keeps lag fair between tenants.
+        var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(
+            $"""
+            SELECT id AS Id, message_id AS MessageId, tenant_id AS TenantId, type AS Type, body AS Body, attempts AS Attempts
+            FROM outbox
+            WHERE published_utc IS NULL AND NOT parked AND next_attempt_utc <= @Now
+            ORDER BY id
+            LIMIT @Batch
+            {databases.Dialect.ForUpdateSkipLocked}
+            """,
+            new { Now = now, Batch = settings.BatchSize },
+            transaction,
+            cancellationToken: cancellationToken))).ToList();
+
+        if (rows.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }
+
+        // Publishing concurrently amortises the broker's publisher-confirm round trips.
+        var failures = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        var published = rows.Where((_, i) => failures[i] is null).Select(r => r.Id).ToList();
+        if (published.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox SET published_utc = @Now, attempts = attempts + 1, last_error = NULL WHERE id IN @Ids",
+                new { Now = now, Ids = published },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (failures[i] is { } error)
+            {
+                await RecordFailureAsync(connection, transaction, rows[i], error, now, cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return published.Count;
+    }
+
+    private async Task<Exception?> PublishAsync(PendingRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = OutboxMessageTypes.Find(row.Type)
+                ?? throw new InvalidOperationException($"Unknown message type '{row.Type}'.");
+            var message = JsonSerializer.Deserialize(row.Body, type, OutboxMessageTypes.Json)
+                ?? throw new InvalidOperationException("The message body is empty.");
+            if (message is not ITenantEvent tenantEvent || tenantEvent.TenantId != row.TenantId)
+            {
+                throw new InvalidOperationException("The message body names another tenant than its outbox row.");
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            await publisher.Publish(
+                message,
+                type,
+                Pipe.Execute<PublishContext>(context =>
+                {
+                    context.MessageId = row.MessageId;
+                    context.Headers.Set(TenantHeaders.TenantId, row.TenantId.ToString());
+                }),
+                timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return e;
+        }
+    }
+
+    private async Task RecordFailureAsync(
+        DbConnection connection, DbTransaction transaction, PendingRow row, Exception error, DateTime now, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var attempts = row.Attempts + 1;
+        var parked = attempts >= settings.MaxAttempts;
+        var backoff = TimeSpan.FromTicks(Math.Min(
+            settings.MaxBackoff.Ticks,
+            settings.FirstBackoff.Ticks * (long)Math.Pow(2, Math.Min(attempts - 1, 30))));
+        var message = error.GetType().Name + ": " + error.Message;
+        if (message.Length > OutboxMessage.ErrorLength)
+        {
+            message = message[..OutboxMessage.ErrorLength];
+        }
+
+        if (parked)
+        {
+            logger.LogError(error, "Outbox message {MessageId} of tenant {TenantId} parked after {Attempts} attempts", row.MessageId, row.TenantId, attempts);
+        }
+        else
+        {
+            logger.LogWarning(error, "Outbox message {MessageId} of tenant {TenantId} failed (attempt {Attempts}); retry in {Backoff}", row.MessageId, row.TenantId, attempts, backoff);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET attempts = @Attempts, next_attempt_utc = @Next, last_error = @Error, parked = @Parked WHERE id = @Id",
+            new { Attempts = attempts, Next = now + backoff, Error = message, Parked = parked, row.Id },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    private sealed record PendingRow(long Id, Guid MessageId, Guid TenantId, string Type, string Body, int Attempts);
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Saas.Write.Common;
+
+namespace Saas.Write.Setup;
+
+/// <summary>
+/// What a new company needs before its first item or customer: the number series BC's demo company starts
+/// with and a default location. Call inside the new tenant's scope; running it again changes nothing.
+/// </summary>
+public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler createLocation)
+{
+    public const string DefaultLocationCode = "MAIN";
+
+    private static readonly NoSeries[] StandardSeries =
+    [
+        new() { Code = NoSeries.Items, Description = "Items", StartingNo = "1000", IncrementBy = 1 },
+        new() { Code = NoSeries.Customers, Description = "Customers", StartingNo = "C00010", IncrementBy = 10 },
+        new() { Code = NoSeries.Vendors, Description = "Vendors", StartingNo = "V00010", IncrementBy = 10 },
+    ];
+
+    /// <summary>Returns the read position of the default location's event, or null when nothing was created.</summary>
+    public async Task<Guid?> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var existing = await db.NoSeries.Select(s => s.Code).ToListAsync(cancellationToken);
+        foreach (var series in StandardSeries.Where(s => !existing.Contains(s.Code)))
+        {
+            db.NoSeries.Add(new NoSeries
+            {
+                TenantId = db.CurrentTenantId,
+                Code = series.Code,
+                Description = series.Description,
+                StartingNo = series.StartingNo,
+                IncrementBy = series.IncrementBy,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (await db.Locations.AnyAsync(l => l.Code == DefaultLocationCode, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            var result = await createLocation.HandleAsync(
+                new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
+            return result.ReadPosition;
+        }
+        catch (ConflictException)
+        {
+            return null; // seeded concurrently by another call: the location is there, which is all that matters
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Saas.Write.Common;
+using Saas.Contracts;
+using Saas.Tenancy.Context;
+using Saas.Tenancy.Storage;
+using Saas.Write.Inventory;
+using Saas.Write.Outbox;
+using Saas.Write.Purchasing;
+using Saas.Write.Sales;
+using Saas.Write.Setup;
+
+namespace Saas.Write;
+
+/// <summary>
+/// The write model: master data, number series and the outbox, in the tenant's data database (pooled or
+/// siloed). Every tenant-owned set is filtered by the tenant in scope; without one, queries throw.
+/// </summary>
+public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, TenantContext tenants, OutboxSignal signal)
+    : DbContext(options), ITenantDbContext
+{
+    public const string HistoryTable = "__write_migrations";
+
+    public Guid CurrentTenantId => tenants.TenantId;
+
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Vendor> Vendors => Set<Vendor>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<NoSeries> NoSeries => Set<NoSeries>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>
+    /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
+    /// Returns its message id, the read position of the change.
+    /// </summary>
+    public Guid Enqueue(ITenantEvent message, DateTime nowUtc)
+    {
+        var row = OutboxMessage.For(message, nowUtc);
+        Outbox.Add(row);
+        return row.MessageId;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var outboxAdded = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (outboxAdded && Database.CurrentTransaction is null)
+        {
+            signal.Notify();
+        }
+
+        return saved;
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTimes back unspecified; every instant here is UTC, so say so on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Item>(item =>
+        {
+            item.ToTable("Items");
+            item.HasKey(i => new { i.TenantId, i.Id });
+            item.HasIndex(i => new { i.TenantId, i.Number }).IsUnique();
+            item.Property(i => i.Number).HasMaxLength(Item.NumberLength);
+            item.Property(i => i.DisplayName).HasMaxLength(Item.DisplayNameLength);
+            item.Property(i => i.Type).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.BaseUnitOfMeasureCode).HasMaxLength(Item.UnitOfMeasureLength);
+            item.Property(i => i.CostingMethod).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.ItemCategoryCode).HasMaxLength(Item.CategoryLength);
+            item.Property(i => i.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Customer>(customer =>
+        {
+            customer.ToTable("Customers");
+            customer.HasKey(c => new { c.TenantId, c.Id });
+            customer.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
+            customer.Property(c => c.Number).HasMaxLength(Customer.NumberLength);
+            customer.Property(c => c.DisplayName).HasMaxLength(Customer.DisplayNameLength);
+            ConfigureAddress(customer);
+            customer.Property(c => c.PhoneNumber).HasMaxLength(Customer.PhoneLength);
+            customer.Property(c => c.Email).HasMaxLength(Customer.EmailLength);
+            customer.Property(c => c.CurrencyCode).HasMaxLength(Customer.CurrencyLength);
+            customer.Property(c => c.PaymentTermsCode).HasMaxLength(Customer.PaymentTermsLength);
+            customer.Property(c => c.Blocked).HasConversion<string>().HasMaxLength(20);
+            customer.Property(c => c.ShippingAdvice).HasConversion<string>().HasMaxLength(20);
+            customer.Property(c => c.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Vendor>(vendor =>
+        {
+            vendor.ToTable("Vendors");
+            vendor.HasKey(v => new { v.TenantId, v.Id });
+            vendor.HasIndex(v => new { v.TenantId, v.Number }).IsUnique();
+            vendor.Property(v => v.Number).HasMaxLength(Vendor.NumberLength);
+            vendor.Property(v => v.DisplayName).HasMaxLength(Vendor.DisplayNameLength);
+            ConfigureAddress(vendor);
+            vendor.Property(v => v.PhoneNumber).HasMaxLength(Vendor.PhoneLength);
+            vendor.Property(v => v.Email).HasMaxLength(Vendor.EmailLength);
+            vendor.Property(v => v.CurrencyCode).HasMaxLength(Vendor.CurrencyLength);
+            vendor.Property(v => v.PaymentTermsCode).HasMaxLength(Vendor.PaymentTermsLength);
+            vendor.Property(v => v.Blocked).HasConversion<string>().HasMaxLength(20);
+            vendor.Property(v => v.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Location>(location =>
+        {
+            location.ToTable("Locations");
+            location.HasKey(l => new { l.TenantId, l.Id });
+            location.HasIndex(l => new { l.TenantId, l.Code }).IsUnique();
+            location.Property(l => l.Code).HasMaxLength(Location.CodeLength);
+            location.Property(l => l.DisplayName).HasMaxLength(Location.DisplayNameLength);
+            ConfigureAddress(location);
+            location.Property(l => l.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<NoSeries>(series =>
+        {
+            series.ToTable("NoSeries");
+            series.HasKey(s => new { s.TenantId, s.Code });
+            series.Property(s => s.Code).HasMaxLength(Setup.NoSeries.CodeLength);
+            series.Property(s => s.Description).HasMaxLength(Setup.NoSeries.DescriptionLength);
+            series.Property(s => s.StartingNo).HasMaxLength(Setup.NoSeries.CodeLength);
+            series.Property(s => s.LastNoUsed).HasMaxLength(Setup.NoSeries.CodeLength);
+            series.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("Outbox");
+            outbox.HasKey(o => o.Id);
+            outbox.Property(o => o.Id).ValueGeneratedOnAdd();
+            outbox.HasIndex(o => o.MessageId).IsUnique();
+
+            // The dispatcher's scan: only unpublished rows, so the index stays small however long rows are kept.
+            outbox.HasIndex(o => new { o.NextAttemptUtc, o.Id }).HasFilter("published_utc IS NULL");
+            outbox.Property(o => o.Type).HasMaxLength(OutboxMessage.TypeLength);
+            outbox.Property(o => o.LastError).HasMaxLength(OutboxMessage.ErrorLength);
+        });
+
+        modelBuilder.ApplyTenantQueryFilters(this);
+        modelBuilder.ApplySnakeCaseNames();
+    }
+
+    private static void ConfigureAddress<T>(EntityTypeBuilder<T> entity)
+        where T : class, IHasAddress
+    {
+        entity.Property(e => e.AddressLine1).HasMaxLength(AddressInput.AddressLine1Length);
+        entity.Property(e => e.AddressLine2).HasMaxLength(AddressInput.AddressLine2Length);
+        entity.Property(e => e.City).HasMaxLength(AddressInput.CityLength);
+        entity.Property(e => e.State).HasMaxLength(AddressInput.StateLength);
+        entity.Property(e => e.PostalCode).HasMaxLength(AddressInput.PostalCodeLength);
+        entity.Property(e => e.Country).HasMaxLength(AddressInput.CountryLength);
+    }
+}

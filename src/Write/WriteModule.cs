@@ -1,0 +1,63 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Saas.Tenancy.Context;
+using Saas.Tenancy.Storage;
+using Saas.Write.Inventory;
+using Saas.Write.Outbox;
+using Saas.Write.Purchasing;
+using Saas.Write.Sales;
+using Saas.Write.Setup;
+
+namespace Saas.Write;
+
+public static class WriteModule
+{
+    /// <summary>
+    /// The write model, its command handlers, the outbox and its dispatcher. Needs the tenancy services and
+    /// a MassTransit bus (<see cref="IBus"/>) registered by the host.
+    /// </summary>
+    public static IServiceCollection AddSaasWrite(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.AddDbContext<WriteDbContext>((sp, options) =>
+        {
+            // The tenant decides the database (pooled or its own); resolving the context without one fails closed.
+            var tenant = sp.GetRequiredService<TenantContext>().Tenant;
+            var databases = sp.GetRequiredService<TenantDatabases>();
+            options.UseDatabase(databases.Provider, databases.AppConnectionString(tenant), WriteDbContext.HistoryTable);
+            options.AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<PostgresTenantSession>());
+        });
+        services.AddSingleton(new SchemaRegistration("write", SchemaHome.Data, 10, CreateForMigration));
+
+        services.AddScoped<NumberSeries>();
+        services.AddScoped<TenantOnboarding>();
+        services.AddScoped<CreateItemHandler>();
+        services.AddScoped<UpdateItemHandler>();
+        services.AddScoped<CreateCustomerHandler>();
+        services.AddScoped<UpdateCustomerHandler>();
+        services.AddScoped<CreateVendorHandler>();
+        services.AddScoped<UpdateVendorHandler>();
+        services.AddScoped<CreateLocationHandler>();
+        services.AddScoped<UpdateLocationHandler>();
+
+        services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        services.AddSingleton(sp => new OutboxDispatcher(
+            sp.GetRequiredService<TenantScopes>(),
+            sp.GetRequiredService<TenantDatabases>(),
+            sp.GetRequiredService<IBus>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>>()));
+        services.AddHostedService<OutboxDispatcherService>();
+        return services;
+
+        WriteDbContext CreateForMigration(string connectionString) => new(
+            DatabaseProviders.OptionsFor<WriteDbContext>(database.Provider, connectionString, WriteDbContext.HistoryTable),
+            new TenantContext(),
+            new OutboxSignal());
+    }
+}
