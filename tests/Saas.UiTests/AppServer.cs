@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Saas.Identity;
 using Saas.Identity.Users;
 using Saas.Web.Startup;
@@ -24,6 +25,8 @@ public sealed class AppServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    public ServerLog Log { get; } = new();
+
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The server is not started.");
 
     public async Task InitializeAsync()
@@ -35,6 +38,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Database:DataDirectory", dataDirectory);
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseEnvironment("Development");
+            builder.ConfigureLogging(logging => logging.AddProvider(Log));
         });
         factory.UseKestrel(0);
         factory.StartServer();

@@ -45,6 +45,11 @@ public sealed class a_user_of_two_companies_sees_each_company_own_items(ITestOut
         catch
         {
             await Screenshot("failure");
+            foreach (var line in server.Log.Lines)
+            {
+                output.WriteLine(line);
+            }
+
             throw;
         }
     }

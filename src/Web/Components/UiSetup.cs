@@ -25,11 +25,27 @@ public static class UiSetup
         app.UseAntiforgery();
         // The stylesheet must load on the sign-in page too, before anyone is signed in (the fallback policy requires a user).
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>()
-            // Component pages accept GET and POST (for their own forms). A page and an API endpoint may share
-            // a path (GET /account/login is this page, POST /account/login is the sign-in endpoint): a higher
-            // order lets every other endpoint win a tie instead of failing with an ambiguous match.
-            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
+        app.MapRazorComponents<App>().Add(GetOnlyWhereMarked);
         return app;
+    }
+
+    /// <summary>
+    /// Component pages accept GET and POST (for their own forms), and Blazor forces their route order to 0.
+    /// A page that shares its path with an account endpoint (GET /account/login is the page, POST is the
+    /// sign-in) would make every POST ambiguous, so such pages answer GET only.
+    /// </summary>
+    private static void GetOnlyWhereMarked(EndpointBuilder endpoint)
+    {
+        if (!endpoint.Metadata.OfType<GetOnlyPageAttribute>().Any())
+        {
+            return;
+        }
+
+        foreach (var methods in endpoint.Metadata.OfType<IHttpMethodMetadata>().ToList())
+        {
+            endpoint.Metadata.Remove(methods);
+        }
+
+        endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
 }
