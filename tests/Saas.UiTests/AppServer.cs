@@ -45,18 +45,24 @@ public sealed class AppServer : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
-        await EnsureMemberOfAllDemoCompaniesAsync(AdministratorOfBoth);
     }
 
-    /// <summary>Anna administers both demo companies in the lead's demo (DemoData.People).</summary>
+    /// <summary>Administrator of both demo companies in the lead's demo (DemoData.People).</summary>
     public const string AdministratorOfBoth = "anna@contoso.example";
 
+    /// <summary>Read-only in Contoso (DemoData.People).</summary>
+    public const string ReaderOfContoso = "rita@contoso.example";
+
+    public static Guid Contoso => DemoData.Companies.Single(c => c.Identifier == "contoso").Id;
+
+    public static Guid Fabrikam => DemoData.Companies.Single(c => c.Identifier == "fabrikam").Id;
+
     /// <summary>
-    /// The demo catalog seeds the companies; the people may be seeded by the host too. Either way the test
-    /// signs in through the real sign-in form, so here the person is only made to exist (once) through the
-    /// Identity services, the same way an administrator would onboard them.
+    /// The demo catalog seeds the companies; the people may be seeded by the host too. Either way the tests
+    /// sign in through the real sign-in form, so here a person is only made to exist (once) through the
+    /// Identity services, the way an administrator onboards them, with the demo password.
     /// </summary>
-    private async Task EnsureMemberOfAllDemoCompaniesAsync(string email)
+    public async Task EnsurePersonAsync(string email, string role, params Guid[] companies)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SaasUser>>();
@@ -64,9 +70,9 @@ public sealed class AppServer : IAsyncLifetime
         var user = await users.FindByEmailAsync(email)
             ?? await administration.CreateUserAsync(email, DemoData.People.Single(p => p.Email == email).DisplayName, DemoPassword);
         var memberships = await administration.ListMembershipsAsync(user.Id);
-        foreach (var company in DemoData.Companies.Where(c => memberships.All(m => m.TenantId != c.Id)))
+        foreach (var company in companies.Where(c => memberships.All(m => m.TenantId != c)))
         {
-            await administration.AddMembershipAsync(user.Id, company.Id, SaasRoles.Administrator);
+            await administration.AddMembershipAsync(user.Id, company, role);
         }
     }
 

@@ -15,6 +15,22 @@ public sealed class CardCommands(ReadPositions positions, ILogger<CardCommands> 
     /// <summary>The field key of problems that belong to the whole record rather than one input.</summary>
     public const string RecordField = "record";
 
+    /// <summary>
+    /// Adds the command's own rule violations to the form's errors (used when some input did not even parse,
+    /// so the user sees every problem after one Save rather than one round trip per problem).
+    /// </summary>
+    public static void CollectRules(Action validate, FormErrors errors)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ValidationFailedException invalid)
+        {
+            errors.Add(invalid.Errors);
+        }
+    }
+
     public async Task<T?> RunAsync<T>(Func<Task<CommandResult<T>>> command, FormErrors errors, CancellationToken cancellationToken = default)
         where T : class
     {
