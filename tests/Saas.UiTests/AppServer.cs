@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,7 +41,8 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.ConfigureLogging(logging => logging.AddProvider(Log));
         });
-        factory.UseKestrel(0);
+        // Loopback and a free port chosen by the OS: parallel test classes each get their own server.
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
