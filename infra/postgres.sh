@@ -99,15 +99,18 @@ do_start() {
     for attempt in 1 2 3; do
         port=$(free_port)
         # Later settings in postgresql.conf win, so appending is enough. The
-        # durability settings are off because this cluster is disposable.
+        # durability settings are off because this cluster is disposable;
+        # PG_DURABLE=1 keeps PostgreSQL's defaults (benchmarks measure those).
+        local durability="fsync = off
+synchronous_commit = off
+full_page_writes = off"
+        if [[ ${PG_DURABLE:-0} == 1 ]]; then durability="# durable defaults (PG_DURABLE=1)"; fi
         as_user "$PG_USER" tee "$data/postgresql.conf.test" >/dev/null <<EOF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$sockdir'
 max_connections = 300
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+$durability
 log_min_messages = warning
 log_timezone = 'UTC'
 timezone = 'UTC'

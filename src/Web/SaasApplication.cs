@@ -7,6 +7,7 @@ using Saas.Web.Components;
 using Saas.Web.Hosting;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
+using Saas.Web.Resellers;
 using Saas.Web.Startup;
 using Saas.Web.Tenancy;
 
@@ -27,9 +28,8 @@ public static class SaasApplication
         builder.Services.AddOpenApi();
         builder.Services.AddSaasHealthChecks();
         builder.Services.Configure<TenantResolutionOptions>(builder.Configuration.GetSection("Tenancy"));
-        builder.Services.AddAuthentication();
-        builder.Services.AddAuthorization();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<OnboardTenantHandler>();
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);
@@ -39,13 +39,14 @@ public static class SaasApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
+        app.UseSaasAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapSaasHealth();
         app.MapSaasIdentity();
         app.MapMasterDataApi();
+        app.MapResellerApi();
         app.MapSaasUi();
         return app;
     }

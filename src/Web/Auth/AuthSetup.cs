@@ -128,13 +128,17 @@ public static class AuthSetup
         return builder;
     }
 
-    /// <summary>Adds authentication, the user logging scope and authorization, then the identity endpoints.</summary>
-    public static WebApplication MapSaasIdentity(this WebApplication app)
+    /// <summary>Authentication and the user logging scope; authorization follows tenant resolution in the pipeline.</summary>
+    public static WebApplication UseSaasAuthentication(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseMiddleware<UserLogScope>();
-        app.UseAuthorization();
+        return app;
+    }
 
+    /// <summary>The token, discovery, account and API-client endpoints.</summary>
+    public static WebApplication MapSaasIdentity(this WebApplication app)
+    {
         app.MapTokenEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();

@@ -53,8 +53,10 @@ public sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOp
             candidates.Add(("header", header.ToString()));
         }
 
-        if (candidates.Count == 0)
+        if (candidates.Count == 0 || http.User.Identity?.IsAuthenticated != true)
         {
+            // Anonymous callers learn nothing about which companies exist: no tenant is resolved for them and
+            // authorization answers 401 before any tenant data could be reached.
             await next(http);
             return;
         }

@@ -150,9 +150,11 @@ public sealed class OutboxDispatcher(
         var published = rows.Where((_, i) => failures[i] is null).Select(r => r.Id).ToList();
         if (published.Count > 0)
         {
+            // Dapper expands "IN @Ids" into one parameter per id on SQLite but hands Npgsql a native array.
+            var idMatches = databases.Provider == DatabaseProvider.Postgres ? "id = ANY(@Ids)" : "id IN @Ids";
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbox SET published_utc = @Now, attempts = attempts + 1, last_error = NULL WHERE id IN @Ids",
-                new { Now = now, Ids = published },
+                $"UPDATE outbox SET published_utc = @Now, attempts = attempts + 1, last_error = NULL WHERE {idMatches}",
+                new { Now = now, Ids = published.ToArray() },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -232,5 +234,15 @@ public sealed class OutboxDispatcher(
             cancellationToken: cancellationToken));
     }
 
-    private sealed record PendingRow(long Id, Guid MessageId, Guid TenantId, string Type, string Body, int Attempts);
+    // A class with setters, not a positional record: Dapper then converts per property (SQLite's TEXT Guids
+    // through the registered handler, INTEGER to int) instead of demanding an exact constructor signature.
+    private sealed class PendingRow
+    {
+        public long Id { get; set; }
+        public Guid MessageId { get; set; }
+        public Guid TenantId { get; set; }
+        public string Type { get; set; } = "";
+        public string Body { get; set; } = "";
+        public int Attempts { get; set; }
+    }
 }

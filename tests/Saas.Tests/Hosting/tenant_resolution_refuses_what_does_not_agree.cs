@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Saas.Identity;
 using Saas.Tenancy.Catalog;
 using Saas.Web.Startup;
 
@@ -13,9 +14,20 @@ public sealed class tenant_resolution_refuses_what_does_not_agree : IClassFixtur
     public tenant_resolution_refuses_what_does_not_agree(SaasFactory factory) => this.factory = factory;
 
     [Fact]
+    public async Task an_anonymous_caller_gets_401_whether_or_not_the_company_exists()
+    {
+        foreach (var company in new[] { DemoData.Companies[0].Id, Guid.NewGuid() })
+        {
+            var response = await factory.CreateClient().GetAsync($"/api/v2.0/companies({company})/items");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task an_unknown_company_in_the_route_is_not_found_as_a_problem()
     {
-        var response = await factory.CreateClient().GetAsync($"/api/v2.0/companies({Guid.NewGuid()})/items");
+        var client = await factory.SignedInAsync("anna@contoso.example", "contoso");
+        var response = await client.GetAsync($"/api/v2.0/companies({Guid.NewGuid()})/items");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
@@ -23,28 +35,49 @@ public sealed class tenant_resolution_refuses_what_does_not_agree : IClassFixtur
     }
 
     [Fact]
-    public async Task a_header_naming_another_company_than_the_route_is_forbidden()
+    public async Task a_route_naming_another_company_than_the_token_is_forbidden_even_for_a_member_of_both()
     {
-        var contoso = DemoData.Companies[0];
-        var fabrikam = DemoData.Companies[1];
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v2.0/companies({fabrikam.Id})/items");
-        request.Headers.Add("X-Tenant", contoso.Identifier);
-        var response = await factory.CreateClient().SendAsync(request);
+        var client = await factory.SignedInAsync("anna@contoso.example", "contoso");
+        var response = await client.GetAsync($"/api/v2.0/companies({DemoData.Companies[1].Id})/items");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        Assert.Equal("Company mismatch", problem!["title"].ToString());
+    }
+
+    [Fact]
+    public async Task a_header_or_host_naming_another_company_than_the_token_is_forbidden()
+    {
+        var client = await factory.SignedInAsync("anna@contoso.example", "contoso");
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v2.0/companies({DemoData.Companies[0].Id})/items");
+        request.Headers.Add("X-Tenant", DemoData.Companies[1].Identifier);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+
+        var agreeing = new HttpRequestMessage(HttpMethod.Get, $"/api/v2.0/companies({DemoData.Companies[0].Id})/items");
+        agreeing.Headers.Add("X-Tenant", DemoData.Companies[0].Identifier);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(agreeing)).StatusCode);
     }
 
     [Fact]
     public async Task a_suspended_company_is_refused_with_a_clear_problem()
     {
         var tenant = new TenantInfo { Id = Guid.NewGuid(), Identifier = "sleepy-" + Guid.NewGuid().ToString("N")[..6], Name = "Sleepy Ltd" };
+        var email = $"owner@{tenant.Identifier}.example";
         using (var scope = factory.Services.CreateScope())
         {
-            var catalog = scope.ServiceProvider.GetRequiredService<TenantCatalog>();
-            await catalog.AddAsync(tenant);
-            await catalog.SetStatusAsync(tenant.Id, TenantStatus.Suspended);
+            await scope.ServiceProvider.GetRequiredService<TenantCatalog>().AddAsync(tenant);
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityAdministration>();
+            var user = await identity.CreateUserAsync(email, "Owner", SaasFactory.DemoPassword);
+            await identity.AddMembershipAsync(user.Id, tenant.Id, SaasRoles.Administrator);
         }
 
-        var response = await factory.CreateClient().GetAsync($"/api/v2.0/companies({tenant.Id})/items");
+        // A token issued while the company was active stops working as soon as it is suspended.
+        var client = await factory.SignedInAsync(email, tenant.Identifier);
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantCatalog>().SetStatusAsync(tenant.Id, TenantStatus.Suspended);
+        }
+
+        var response = await client.GetAsync($"/api/v2.0/companies({tenant.Id})/items");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
         Assert.Equal("Company suspended", problem!["title"].ToString());
