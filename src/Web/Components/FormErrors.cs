@@ -24,7 +24,7 @@ public sealed class FormErrors
         messages.Add(message);
     }
 
-    public void Add(IReadOnlyDictionary<string, string[]> errors)
+    public void Add(IEnumerable<KeyValuePair<string, string[]>> errors)
     {
         foreach (var (field, messages) in errors)
         {
