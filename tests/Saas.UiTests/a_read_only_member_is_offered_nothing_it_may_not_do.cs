@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -32,5 +33,10 @@ public sealed class a_read_only_member_is_offered_nothing_it_may_not_do(ITestOut
         await Page.GotoAsync("/items/new");
         await Expect(Page.GetByText("Your role can view items but not change them.")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await Page.GotoAsync("/items");
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
     });
 }

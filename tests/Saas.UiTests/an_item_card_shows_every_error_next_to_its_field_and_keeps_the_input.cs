@@ -41,5 +41,14 @@ public sealed class an_item_card_shows_every_error_next_to_its_field_and_keeps_t
         var row = Page.Locator("table.list tbody tr", new() { HasText = "Oak desk" });
         await Expect(row).ToContainTextAsync("1,250.00");
         await Expect(row).ToContainTextAsync("800.00");
+
+        // Blocking is one click on the card; the list marks the row.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Block" }).ClickAsync();
+        await Expect(Page.GetByText("This item is blocked")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Unblock" })).ToBeVisibleAsync();
+        await Screenshot("blocked");
+        await Page.GotoAsync("/items?q=Oak");
+        await Expect(Page.Locator("table.list tbody tr", new() { HasText = "Oak desk" })).ToContainTextAsync("Blocked");
     });
 }
