@@ -37,6 +37,7 @@ public sealed class a_user_of_two_companies_sees_each_company_own_items(ITestOut
         await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("1,234.50");
         await Screenshot("items-after-create");
+        var card = await row.GetByRole(AriaRole.Link).GetAttributeAsync("href") ?? throw new InvalidOperationException("The row has no link to its card.");
 
         await SwitchTo(second);
         await Page.GotoAsync("/items?q=" + number);
@@ -44,9 +45,16 @@ public sealed class a_user_of_two_companies_sees_each_company_own_items(ITestOut
         await Expect(Page.Locator("table.list tbody tr", new() { HasText = number })).ToHaveCountAsync(0);
         await Screenshot("items-in-other-company");
 
+        // Even the card's own address shows nothing of the other company.
+        await Page.GotoAsync(card);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText(number)).ToHaveCountAsync(0);
+
         await SwitchTo(first);
         await Page.GotoAsync("/items?q=" + number);
         await Expect(Page.Locator("table.list tbody tr", new() { HasText = number })).ToBeVisibleAsync();
+        await Page.GotoAsync(card);
+        await Expect(Page.GetByLabel("No.", new() { Exact = true })).ToHaveValueAsync(number);
     });
 
     private async Task SwitchTo(string company)
