@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Saas.Read.MasterData;
 using Saas.Tenancy;
 using Saas.Tenancy.Storage;
 using Saas.Web.Auth;
@@ -52,14 +53,21 @@ public static class SaasApplication
     }
 
     /// <summary>
-    /// <c>migrate</c> brings every database to the current schema and exits; otherwise the product runs.
+    /// <c>migrate</c> brings every database to the current schema and exits; <c>rebuild</c> also drops and
+    /// replays every read model from the write side; otherwise the product runs.
     /// </summary>
     public static async Task<int> RunSaasAsync(this WebApplication app, string[] args)
     {
-        if (args.Contains("migrate"))
+        if (args.Contains("migrate") || args.Contains("rebuild"))
         {
             await app.Services.GetRequiredService<DatabaseStartup>().MigrateAsync(CancellationToken.None);
             Console.WriteLine("All databases are migrated.");
+            if (args.Contains("rebuild"))
+            {
+                var rows = await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAllAsync(CancellationToken.None);
+                Console.WriteLine($"Read models rebuilt from the write side: {rows} row(s).");
+            }
+
             return 0;
         }
 

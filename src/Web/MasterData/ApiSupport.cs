@@ -126,8 +126,9 @@ internal static partial class ApiSupport
         {
             var parts = orderText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             orderBy = parts[0];
-            if (parts.Length > 2 || (parts.Length == 2 && !parts[1].Equals("asc", StringComparison.OrdinalIgnoreCase)
-                && !(descending = parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase))))
+            var direction = parts.Length == 2 ? parts[1].ToLowerInvariant() : "asc";
+            descending = direction == "desc";
+            if (parts.Length > 2 || direction is not ("asc" or "desc"))
             {
                 errors.Add("$orderby", "must be 'field', 'field asc' or 'field desc'.");
             }

@@ -11,6 +11,9 @@ public static class MasterDataApi
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Master data");
         company.MapItems();
+        company.MapCustomers();
+        company.MapVendors();
+        company.MapLocations();
         return app;
     }
 }

@@ -121,6 +121,8 @@ public sealed class OutboxDispatcher(
     {
         var settings = options.Value;
         await using var connection = await OpenAsync(connectionString, cancellationToken);
+        // On SQLite, Microsoft.Data.Sqlite begins transactions IMMEDIATE (write lock taken at BEGIN), which is
+        // what makes two dispatchers unable to read the same due rows; PostgreSQL gets SKIP LOCKED below.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -25,7 +25,9 @@ public sealed class ErrorQueue : IAsyncDisposable
             endpoint.ConfigureConsumeTopology = false;
             endpoint.Handler<ItemChanged>(context =>
             {
-                queue.faults[context.MessageId ?? Guid.Empty] = context.Headers.Get<string>("MT-Fault-Message") ?? "";
+                // MassTransit records the exception of the fault in MT-Fault-* headers of the moved message.
+                queue.faults[context.MessageId ?? Guid.Empty] = string.Join(
+                    "\n", context.ReceiveContext.TransportHeaders.GetAll().Where(h => h.Key.StartsWith("MT-Fault", StringComparison.Ordinal)).Select(h => $"{h.Key}: {h.Value}"));
                 return Task.CompletedTask;
             });
         });

@@ -24,6 +24,7 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("saas-pipeline-").FullName;
     private readonly Dictionary<string, string?> settings = new();
+    private readonly List<PostgresDatabase> siloes = [];
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -75,6 +76,12 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        foreach (var silo in siloes)
+        {
+            await silo.DisposeAsync();
+        }
+
+        siloes.Clear();
         if (Postgres is not null)
         {
             await Postgres.DisposeAsync();
@@ -125,6 +132,35 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
             await SettleAsync(id, p);
         }
 
+        return tenant;
+    }
+
+    /// <summary>
+    /// A siloed tenant (PostgreSQL only): its own database, migrated like every data database, named in the
+    /// catalog; dropped with the app.
+    /// </summary>
+    public async Task<TenantInfo> NewSiloedTenantAsync()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync("silo");
+        siloes.Add(database);
+        await Services.GetRequiredService<SchemaMigrator>().MigrateDataDatabaseAsync(database.OwnerConnectionString);
+        var id = Guid.NewGuid();
+        var tenant = new TenantInfo
+        {
+            Id = id,
+            Identifier = "s" + id.ToString("N")[..12],
+            Name = "Siloed " + id.ToString("N")[..6],
+            Isolation = TenantIsolation.Siloed,
+            ConnectionString = database.AppConnectionString,
+            AdminConnectionString = database.OwnerConnectionString,
+        };
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantCatalog>().AddAsync(tenant);
+        }
+
+        var position = await InTenantAsync(id, sp => sp.GetRequiredService<TenantOnboarding>().SeedAsync());
+        await SettleAsync(id, position!.Value);
         return tenant;
     }
 

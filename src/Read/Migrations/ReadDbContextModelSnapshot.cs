@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Saas.Read.Migrations;
+
+/// <summary>
+/// Hand-written model snapshot (EF's Design package is not available here): the model as of the last
+/// migration. EF compares it with the current model when migrating, so a model change without a new
+/// migration (and an updated snapshot) fails loudly; a test checks there are no pending changes.
+/// </summary>
+[DbContext(typeof(ReadDbContext))]
+public sealed class ReadDbContextModelSnapshot : ModelSnapshot
+{
+    protected override void BuildModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
+
+        modelBuilder.Entity("Saas.Read.MasterData.ItemRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Number").IsRequired().HasColumnName("number");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("Type").IsRequired().HasColumnName("type");
+            b.Property<string>("BaseUnitOfMeasureCode").IsRequired().HasColumnName("base_unit_of_measure_code");
+            b.Property<decimal>("UnitPrice").HasColumnName("unit_price");
+            b.Property<decimal>("UnitCost").HasColumnName("unit_cost");
+            b.Property<string>("CostingMethod").IsRequired().HasColumnName("costing_method");
+            b.Property<string>("ItemCategoryCode").IsRequired().HasColumnName("item_category_code");
+            b.Property<bool>("Blocked").HasColumnName("blocked");
+            b.Property<bool>("SalesBlocked").HasColumnName("sales_blocked");
+            b.Property<bool>("PurchasingBlocked").HasColumnName("purchasing_blocked");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_list");
+            b.HasIndex("TenantId", "Number").HasDatabaseName("ix_item_list_tenant_id_number");
+            b.ToTable("item_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.MasterData.CustomerRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Number").IsRequired().HasColumnName("number");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("AddressLine1").IsRequired().HasColumnName("address_line1");
+            b.Property<string>("AddressLine2").IsRequired().HasColumnName("address_line2");
+            b.Property<string>("City").IsRequired().HasColumnName("city");
+            b.Property<string>("State").IsRequired().HasColumnName("state");
+            b.Property<string>("PostalCode").IsRequired().HasColumnName("postal_code");
+            b.Property<string>("Country").IsRequired().HasColumnName("country");
+            b.Property<string>("PhoneNumber").IsRequired().HasColumnName("phone_number");
+            b.Property<string>("Email").IsRequired().HasColumnName("email");
+            b.Property<string>("CurrencyCode").IsRequired().HasColumnName("currency_code");
+            b.Property<string>("PaymentTermsCode").IsRequired().HasColumnName("payment_terms_code");
+            b.Property<decimal>("CreditLimit").HasColumnName("credit_limit");
+            b.Property<string>("Blocked").IsRequired().HasColumnName("blocked");
+            b.Property<string>("ShippingAdvice").IsRequired().HasColumnName("shipping_advice");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_customer_list");
+            b.HasIndex("TenantId", "Number").HasDatabaseName("ix_customer_list_tenant_id_number");
+            b.ToTable("customer_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.MasterData.VendorRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Number").IsRequired().HasColumnName("number");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("AddressLine1").IsRequired().HasColumnName("address_line1");
+            b.Property<string>("AddressLine2").IsRequired().HasColumnName("address_line2");
+            b.Property<string>("City").IsRequired().HasColumnName("city");
+            b.Property<string>("State").IsRequired().HasColumnName("state");
+            b.Property<string>("PostalCode").IsRequired().HasColumnName("postal_code");
+            b.Property<string>("Country").IsRequired().HasColumnName("country");
+            b.Property<string>("PhoneNumber").IsRequired().HasColumnName("phone_number");
+            b.Property<string>("Email").IsRequired().HasColumnName("email");
+            b.Property<string>("CurrencyCode").IsRequired().HasColumnName("currency_code");
+            b.Property<string>("PaymentTermsCode").IsRequired().HasColumnName("payment_terms_code");
+            b.Property<string>("Blocked").IsRequired().HasColumnName("blocked");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_vendor_list");
+            b.HasIndex("TenantId", "Number").HasDatabaseName("ix_vendor_list_tenant_id_number");
+            b.ToTable("vendor_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.MasterData.LocationRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Code").IsRequired().HasColumnName("code");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("AddressLine1").IsRequired().HasColumnName("address_line1");
+            b.Property<string>("AddressLine2").IsRequired().HasColumnName("address_line2");
+            b.Property<string>("City").IsRequired().HasColumnName("city");
+            b.Property<string>("State").IsRequired().HasColumnName("state");
+            b.Property<string>("PostalCode").IsRequired().HasColumnName("postal_code");
+            b.Property<string>("Country").IsRequired().HasColumnName("country");
+            b.Property<bool>("UseAsInTransit").HasColumnName("use_as_in_transit");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_location_list");
+            b.HasIndex("TenantId", "Code").HasDatabaseName("ix_location_list_tenant_id_code");
+            b.ToTable("location_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.MasterData.InboxRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("MessageId").HasColumnName("message_id");
+            b.Property<string>("Consumer").IsRequired().HasMaxLength(100).HasColumnName("consumer");
+            b.Property<DateTime>("ProcessedUtc").HasColumnName("processed_utc");
+            b.HasKey("TenantId", "MessageId", "Consumer").HasName("pk_inbox");
+            b.ToTable("inbox");
+        });
+
+    }
+}
