@@ -23,8 +23,21 @@ public static class UiSetup
         // Runs after authentication and tenant resolution (added before this call), so pages see the
         // signed-in user and the active company; form posts to /account/* endpoints are checked here too.
         app.UseAntiforgery();
-        // The stylesheet must load on the sign-in page too, before anyone is signed in (the fallback policy requires a user).
-        app.MapStaticAssets().AllowAnonymous();
+        // The stylesheet must load on the sign-in page too, before anyone is signed in (the fallback policy
+        // requires a user). The manifest is named after this assembly, not the host's application name, so a
+        // host built by a test runner (application name "testhost") still finds it.
+        var manifest = typeof(UiSetup).Assembly.GetName().Name + ".staticwebassets.endpoints.json";
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, manifest)))
+        {
+            app.MapStaticAssets(manifest).AllowAnonymous();
+        }
+        else
+        {
+            // Without a build manifest (a host assembled outside the SDK's static web assets) the files are
+            // served from wwwroot as they are; pages then link them without fingerprints.
+            app.UseStaticFiles();
+        }
+
         app.MapRazorComponents<App>().Add(GetOnlyWhereMarked);
         return app;
     }
