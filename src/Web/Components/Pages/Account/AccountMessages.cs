@@ -1,0 +1,22 @@
+namespace Saas.Web.Components.Pages.Account;
+
+/// <summary>
+/// The account endpoints redirect back with a short <c>?error=</c> code (see AuthSetup); people read
+/// sentences. An unknown code is shown as it came (Razor encodes it), so a new code is still visible.
+/// </summary>
+internal static class AccountMessages
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["invalid_credentials"] = "The e-mail address or password is not correct.",
+        ["locked_out"] = "Too many failed attempts. The account is locked for a while; try again later.",
+        ["no_tenant"] = "Your account does not belong to any company yet. Ask your administrator for an invitation.",
+        ["tenant_suspended"] = "Your company is suspended. Contact your reseller to reactivate it.",
+        ["not_member"] = "You are not a member of that company.",
+        ["token"] = "This invitation link is not valid, has expired or has already been used. Ask your administrator for a new one.",
+        ["password"] = "The password does not meet the rules: at least 8 characters with upper and lower case letters, a digit and a symbol.",
+    };
+
+    public static string? Describe(string? error) =>
+        string.IsNullOrWhiteSpace(error) ? null : Known.GetValueOrDefault(error.Trim(), error.Trim());
+}

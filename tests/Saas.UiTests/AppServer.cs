@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Saas.Identity;
+using Saas.Identity.Users;
+using Saas.Web.Startup;
+
+namespace Saas.UiTests;
+
+/// <summary>
+/// The real application on a real loopback port (Kestrel, not the in-memory test server, because a browser
+/// has to reach it), with its own empty data directory so that the demo seeding runs from scratch.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    /// <summary>Demo password for this run; never a committed secret of any real deployment.</summary>
+    public const string DemoPassword = "Ui-Test-Passw0rd!";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "saas-ui-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? factory;
+
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public ServerLog Log { get; } = new();
+
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The server is not started.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:DataDirectory", dataDirectory);
+            builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseEnvironment("Development");
+            builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        });
+        // Loopback and a free port chosen by the OS: parallel test classes each get their own server.
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
+    /// <summary>Administrator of both demo companies in the lead's demo (DemoData.People).</summary>
+    public const string AdministratorOfBoth = "anna@contoso.example";
+
+    /// <summary>Read-only in Contoso (DemoData.People).</summary>
+    public const string ReaderOfContoso = "rita@contoso.example";
+
+    public static Guid Contoso => DemoData.Companies.Single(c => c.Identifier == "contoso").Id;
+
+    public static Guid Fabrikam => DemoData.Companies.Single(c => c.Identifier == "fabrikam").Id;
+
+    /// <summary>
+    /// The demo catalog seeds the companies; the people may be seeded by the host too. Either way the tests
+    /// sign in through the real sign-in form, so here a person is only made to exist (once) through the
+    /// Identity services, the way an administrator onboards them, with the demo password.
+    /// </summary>
+    public async Task EnsurePersonAsync(string email, string role, params Guid[] companies)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SaasUser>>();
+        var administration = scope.ServiceProvider.GetRequiredService<IdentityAdministration>();
+        var user = await users.FindByEmailAsync(email)
+            ?? await administration.CreateUserAsync(email, DemoData.People.Single(p => p.Email == email).DisplayName, DemoPassword);
+        var memberships = await administration.ListMembershipsAsync(user.Id);
+        foreach (var company in companies.Where(c => memberships.All(m => m.TenantId != c)))
+        {
+            await administration.AddMembershipAsync(user.Id, company, role);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        // SQLite may hold the files a moment after the host stops; a leftover temp directory is harmless.
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

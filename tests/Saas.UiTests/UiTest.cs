@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Saas.UiTests;
+
+/// <summary>
+/// One fresh server and one browser page per test class. On failure a test leaves a full-page screenshot in
+/// the test output directory (screenshots/) and the server's warnings in the test output.
+/// </summary>
+public abstract class UiTest(ITestOutputHelper output) : IAsyncLifetime
+{
+    protected AppServer Server { get; } = new();
+
+    private readonly BrowserSession browser = new();
+
+    protected IPage Page { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        await browser.InitializeAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(15_000);
+        Page = await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Runs a browser flow; on failure records what the page and the server looked like.</summary>
+    protected async Task Flow(Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await Screenshot("failure");
+            foreach (var line in Server.Log.Lines)
+            {
+                output.WriteLine(line);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Signs in through the real form, starting from a protected page as a user would.</summary>
+    protected async Task SignIn(string email, string startAt = "/")
+    {
+        await Page.GotoAsync(startAt);
+        await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await Page.GetByLabel("E-mail").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex("/account/login"));
+    }
+
+    protected async Task Screenshot(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{GetType().Name}-{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"Screenshot: {path}");
+    }
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+}

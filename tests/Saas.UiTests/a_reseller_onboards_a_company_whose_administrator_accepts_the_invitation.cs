@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Saas.UiTests;
+
+/// <summary>
+/// A partner creates a company, its first administrator joins through the invitation link and lands in the
+/// new (empty) company; the partner can suspend and reactivate it, and sees only its own companies.
+/// </summary>
+public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_the_invitation(ITestOutputHelper output) : UiTest(output)
+{
+    private const string Partner = "paul@northwind.example";
+
+    [Fact]
+    public Task onboarding_invitation_and_suspension_through_the_pages() => Flow(async () =>
+    {
+        await SignIn(Partner);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Open tenants" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Tenants", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.Locator("table.list tbody tr", new() { HasText = "contoso" })).ToBeVisibleAsync();
+
+        var identifier = "adatum-" + Guid.NewGuid().ToString("N")[..6];
+        await Page.GetByTestId("new").ClickAsync();
+        await Page.GetByLabel("Name").FillAsync("Adatum Cycles");
+        await Page.GetByLabel("Identifier").FillAsync(identifier);
+        await Page.GetByLabel("Currency Code").FillAsync("SEK");
+        await Page.GetByLabel("First administrator").FillAsync("ada@adatum.example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Create company" }).ClickAsync();
+        await Expect(Page.GetByTestId("onboarded")).ToContainTextAsync("Adatum Cycles");
+        var invitation = (await Page.GetByTestId("invitation-link").InnerTextAsync()).Trim();
+        await Screenshot("onboarded");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Back to tenants" }).ClickAsync();
+        var row = Page.Locator("table.list tbody tr", new() { HasText = identifier });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Suspend Adatum Cycles" }).ClickAsync();
+        await Expect(Page.GetByTestId("tenant-message")).ToContainTextAsync("is suspended");
+        await Expect(row).ToContainTextAsync("Suspended");
+        await Screenshot("suspended");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Reactivate Adatum Cycles" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Active");
+
+        // The new administrator, in a browser of their own, follows the link from the e-mail.
+        var newcomer = await Page.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = Server.BaseAddress.ToString() });
+        await newcomer.GotoAsync(invitation);
+        await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
+        await Expect(newcomer).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(newcomer.GetByText("Your invitation is accepted.")).ToBeVisibleAsync();
+        await newcomer.GetByLabel("E-mail").FillAsync("ada@adatum.example");
+        await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(newcomer.GetByTestId("company-name")).ToHaveTextAsync("Adatum Cycles");
+        await Expect(newcomer.GetByTestId("tile-items")).ToContainTextAsync("0");
+    });
+}
