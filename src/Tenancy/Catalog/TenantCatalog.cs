@@ -12,20 +12,32 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
-        cache.GetOrCreateAsync(("tenant-id", id), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        });
+        FindCachedAsync(("tenant-id", id), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken));
 
     public Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default)
     {
         var key = identifier.Trim().ToLowerInvariant();
-        return cache.GetOrCreateAsync(("tenant-identifier", key), entry =>
+        return FindCachedAsync(("tenant-identifier", key), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == key, cancellationToken));
+    }
+
+    /// <summary>
+    /// Hits are cached; misses are not, so a company another process has just created is found at once
+    /// (and probing unknown ids cannot fill the cache).
+    /// </summary>
+    private async Task<TenantInfo?> FindCachedAsync(object key, Func<Task<TenantInfo?>> load)
+    {
+        if (cache.TryGetValue(key, out TenantInfo? cached))
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == key, cancellationToken);
-        });
+            return cached;
+        }
+
+        var tenant = await load();
+        if (tenant is not null)
+        {
+            cache.Set(key, tenant, Lifetime);
+        }
+
+        return tenant;
     }
 
     public Task<List<TenantInfo>> ListAllAsync(CancellationToken cancellationToken = default) =>

@@ -43,11 +43,13 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchOnceAsync(SystemAccess system, CancellationToken cancellationToken)
     {
         var published = 0;
-        foreach (var connectionString in await DataDatabasesAsync(system, cancellationToken))
+        var tenants = await system.Services.GetRequiredService<TenantCatalog>().ListAllAsync(cancellationToken);
+        var known = tenants.Select(t => t.Id).ToHashSet();
+        foreach (var connectionString in databases.AllAdminConnectionStrings(tenants))
         {
             try
             {
-                published += await DispatchDatabaseAsync(connectionString, cancellationToken);
+                published += await DispatchDatabaseAsync(connectionString, known, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -117,7 +119,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<int> DispatchDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<int> DispatchDatabaseAsync(string connectionString, HashSet<Guid> knownTenants, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var connection = await OpenAsync(connectionString, cancellationToken);
@@ -145,6 +147,21 @@ public sealed class OutboxDispatcher(
         {
             await transaction.CommitAsync(cancellationToken);
             return 0;
+        }
+
+        // A company being onboarded writes its seed data before its catalog entry exists; consumers would
+        // refuse such events (unknown tenant → error queue). Hold them back briefly, without counting an
+        // attempt: they go out once onboarding commits the catalog entry, or vanish with its compensation.
+        var early = rows.Where(r => !knownTenants.Contains(r.TenantId)).Select(r => r.Id).ToArray();
+        if (early.Length > 0)
+        {
+            var earlyMatches = databases.Provider == DatabaseProvider.Postgres ? "id = ANY(@Ids)" : "id IN @Ids";
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE outbox SET next_attempt_utc = @Later WHERE {earlyMatches}",
+                new { Later = now + options.Value.FirstBackoff, Ids = early },
+                transaction,
+                cancellationToken: cancellationToken));
+            rows = rows.Where(r => knownTenants.Contains(r.TenantId)).ToList();
         }
 
         // Publishing concurrently amortises the broker's publisher-confirm round trips.
