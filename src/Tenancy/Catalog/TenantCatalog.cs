@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -12,33 +13,50 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
-        FindCachedAsync(("tenant-id", id), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken));
+        CachedAsync(("tenant-id", id), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken));
 
     public Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken = default)
     {
         var key = identifier.Trim().ToLowerInvariant();
-        return FindCachedAsync(("tenant-identifier", key), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == key, cancellationToken));
+        return CachedAsync(("tenant-identifier", key), () => db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Identifier == key, cancellationToken));
     }
 
     /// <summary>
-    /// Hits are cached; misses are not, so a company another process has just created is found at once
-    /// (and probing unknown ids cannot fill the cache).
+    /// A read that raced with a change must not be cached: a look-up that read the old row before the change
+    /// committed would otherwise store it after <see cref="Invalidate"/> ran, and the old status (Provisioning,
+    /// Active after a suspension) would be served for the whole lifetime. Every invalidation bumps a
+    /// generation; a read caches its result only if no invalidation happened meanwhile, and takes it back if
+    /// one happened while it was being stored. Misses are never cached: a company another process has just
+    /// created is found at once, and probing unknown ids cannot fill the cache.
     /// </summary>
-    private async Task<TenantInfo?> FindCachedAsync(object key, Func<Task<TenantInfo?>> load)
+    private async Task<TenantInfo?> CachedAsync(object key, Func<Task<TenantInfo?>> load)
     {
         if (cache.TryGetValue(key, out TenantInfo? cached))
         {
             return cached;
         }
 
+        var generation = Generation();
+        var before = Interlocked.Read(ref generation.Value);
         var tenant = await load();
-        if (tenant is not null)
+        if (tenant is not null && Interlocked.Read(ref generation.Value) == before)
         {
             cache.Set(key, tenant, Lifetime);
+            if (Interlocked.Read(ref generation.Value) != before)
+            {
+                cache.Remove(key);
+            }
         }
 
         return tenant;
     }
+
+    private StrongBox<long> Generation() =>
+        cache.GetOrCreate("tenant-catalog-generation", entry =>
+        {
+            entry.Priority = CacheItemPriority.NeverRemove;
+            return new StrongBox<long>();
+        })!;
 
     public Task<List<TenantInfo>> ListAllAsync(CancellationToken cancellationToken = default) =>
         db.Tenants.AsNoTracking().OrderBy(t => t.Identifier).ToListAsync(cancellationToken);
@@ -67,6 +85,7 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
 
     public void Invalidate(TenantInfo tenant)
     {
+        Interlocked.Increment(ref Generation().Value);
         cache.Remove(("tenant-id", tenant.Id));
         cache.Remove(("tenant-identifier", tenant.Identifier));
     }

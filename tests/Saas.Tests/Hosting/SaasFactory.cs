@@ -27,6 +27,10 @@ public class SaasFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
+
+        // The Testing environment logs warnings only; onboarding's steps stay visible because tests observe
+        // them (the compensation test interrupts onboarding right after the "seeded" step).
+        builder.UseSetting("Logging:LogLevel:Saas.Web.Resellers", "Information");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -22,6 +22,7 @@ public sealed class every_endpoint_declares_who_may_call_it(SaasFactory factory)
         ("_framework/", "Blazor's own scripts (blazor.web.js): static framework files"),
         ("_blazor", "Blazor's circuit negotiation and disconnect endpoints; the components they render are authorized themselves"),
         ("_content/", "static web assets of referenced packages"),
+        ("{**path:file}", "MapStaticAssets' development fallback: serves only files under wwwroot changed since the build manifest; the fallback policy (signed in) still applies"),
     ];
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class every_endpoint_declares_who_may_call_it(SaasFactory factory)
     private static bool IsFrameworkEndpoint(Endpoint endpoint)
     {
         var pattern = ((endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "").TrimStart('/');
-        if (FrameworkEndpoints.Any(f => pattern.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase)))
+        if (FrameworkEndpoints.Any(f => pattern.StartsWith(f.Prefix, StringComparison.OrdinalIgnoreCase) || pattern == f.Prefix))
         {
             return true;
         }
@@ -68,6 +69,6 @@ public sealed class every_endpoint_declares_who_may_call_it(SaasFactory factory)
     private static string Describe(Endpoint endpoint)
     {
         var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"];
-        return $"{string.Join(',', methods)} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName}";
+        return $"{string.Join(',', methods)} {(endpoint as RouteEndpoint)?.RoutePattern.RawText} ({endpoint.DisplayName})";
     }
 }
