@@ -72,3 +72,39 @@ public sealed class migrated_schema_equals_the_model_on_sqlite : migrated_schema
         Directory.Delete(directory, recursive: true);
     }
 }
+
+public sealed class migrated_schema_equals_the_model_on_postgres : migrated_schema_equals_the_model, IAsyncLifetime
+{
+    private readonly List<Infrastructure.PostgresDatabase> databases = [];
+
+    protected override bool Postgres => true;
+
+    protected override async Task<string[]> AppArgumentsAsync()
+    {
+        var placeholder = await NewDatabaseAsync("app");
+        return
+        [
+            "--Database:Provider=Postgres",
+            $"--ConnectionStrings:Catalog={placeholder}",
+            $"--ConnectionStrings:Data={placeholder}",
+            $"--Database:DataDirectory={Directory.CreateTempSubdirectory("saas-schema-pg-").FullName}",
+        ];
+    }
+
+    protected override async Task<string> NewDatabaseAsync(string name)
+    {
+        var database = await Infrastructure.PostgresServer.CreateDatabaseAsync("schema_" + name);
+        databases.Add(database);
+        return database.OwnerConnectionString;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
