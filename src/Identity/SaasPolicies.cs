@@ -17,6 +17,9 @@ public static class SaasPolicies
     public const string Reseller = "Reseller";
     public const string Operator = "Operator";
 
+    /// <summary>Resellers' and the operator's tenant lifecycle (pages and API): reseller administrators or the operator.</summary>
+    public const string ManagesTenants = "ManagesTenants";
+
     /// <summary>The tenant roles each tenant policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> TenantPolicyRoles = new Dictionary<string, string[]>
     {
@@ -40,5 +43,7 @@ public static class SaasPolicies
 
         options.AddPolicy(Reseller, policy => policy.RequireAuthenticatedUser().RequireClaim(SaasClaims.ResellerId));
         options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser().RequireClaim(SaasClaims.Operator, "true"));
+        options.AddPolicy(ManagesTenants, policy => policy.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.HasClaim(SaasClaims.Operator, "true") || c.User.HasClaim(x => x.Type == SaasClaims.ResellerId)));
     }
 }

@@ -36,9 +36,7 @@ public static class ResellerEndpoints
 
     public static WebApplication MapResellerApi(this WebApplication app)
     {
-        var tenants = app.MapGroup(Route).WithTags("Resellers").RequireAuthorization(policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(c => c.User.HasClaim(SaasClaims.Operator, "true") || c.User.HasClaim(x => x.Type == SaasClaims.ResellerId)));
+        var tenants = app.MapGroup(Route).WithTags("Resellers").RequireAuthorization(SaasPolicies.ManagesTenants);
 
         tenants.MapGet("", async (ClaimsPrincipal user, CatalogDbContext catalog, string? search, int? top, int? skip, CancellationToken ct) =>
         {
@@ -132,22 +130,11 @@ public static class ResellerEndpoints
         return Results.Ok(TenantDto.From(tenant!));
     }
 
-    private static IQueryable<TenantInfo> Visible(CatalogDbContext catalog, ClaimsPrincipal user)
-    {
-        var tenants = catalog.Tenants.AsNoTracking();
-        if (IsOperator(user))
-        {
-            return tenants;
-        }
+    private static IQueryable<TenantInfo> Visible(CatalogDbContext catalog, ClaimsPrincipal user) => ManagedTenants.Visible(catalog, user);
 
-        var resellerId = ResellerOf(user);
-        return resellerId is null ? tenants.Where(_ => false) : tenants.Where(t => t.ResellerId == resellerId);
-    }
+    private static bool IsOperator(ClaimsPrincipal user) => ManagedTenants.IsOperator(user);
 
-    private static bool IsOperator(ClaimsPrincipal user) => user.HasClaim(SaasClaims.Operator, "true");
-
-    private static Guid? ResellerOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(SaasClaims.ResellerId), out var id) ? id : null;
+    private static Guid? ResellerOf(ClaimsPrincipal user) => ManagedTenants.ResellerIds(user).Cast<Guid?>().FirstOrDefault();
 
     private static IResult NotFound(Guid id) =>
         Results.Problem(statusCode: 404, title: "Unknown company", detail: $"No company {id} is managed by you.");
