@@ -39,6 +39,22 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["customers"] = new { number = "ISO-C1", displayName = "Isolation customer" },
         ["vendors"] = new { number = "ISO-V1", displayName = "Isolation vendor" },
         ["locations"] = new { code = "ISO-LOC", displayName = "Isolation warehouse" },
+        ["apiClients"] = new { displayName = "Isolation client", role = "ReadOnly" },
+        ["itemCategories"] = new { code = "ISO-CAT", displayName = "Isolation category" },
+        ["itemAttributes"] = new { name = "ISO-ATTR", type = "Text" },
+        ["catalogItems"] = new { entryNumber = "ISO-NS1", displayName = "Isolation catalog item" },
+
+        // After "items": the reference names the item by its number, which both companies share.
+        ["itemReferences"] = new { itemNumber = "ISO-1000", referenceType = "Bar Code", referenceNumber = "ISO-REF-1" },
+    };
+
+    /// <summary>
+    /// Resources addressed by another resource's id: an item's (or category's) attribute value is addressed by
+    /// its attribute's id. Each company gets such a value in <see cref="InitializeAsync"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> AddressedByIdOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["itemAttributeValues"] = "itemAttributes",
     };
 
     public async Task InitializeAsync()
@@ -49,6 +65,26 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         {
             idsOfA[resource] = await CreateOrFind(a, Contoso.Id, resource, body);
             idsOfB[resource] = await CreateOrFind(b, Fabrikam.Id, resource, body);
+        }
+
+        foreach (var (client, company, ids) in new[] { (a, Contoso.Id, idsOfA), (b, Fabrikam.Id, idsOfB) })
+        {
+            foreach (var owner in new[] { "items", "itemCategories" })
+            {
+                var set = await client.PostAsJsonAsync(
+                    $"/api/v2.0/companies({company})/{owner}({ids[owner]})/itemAttributeValues", new { attributeName = "ISO-ATTR", value = "Isolation" });
+                Assert.True(set.IsSuccessStatusCode, $"Setting an attribute value on {owner} answered {(int)set.StatusCode}");
+
+                // Settled before the test runs, so that no projection changes a record while a test compares it.
+                using var wait = new HttpRequestMessage(HttpMethod.Get, $"/api/v2.0/companies({company})/{owner}({ids[owner]})/itemAttributeValues");
+                wait.Headers.Add("X-Wait-For-Position", set.Headers.GetValues("X-Read-Position").Single());
+                Assert.Equal("true", (await client.SendAsync(wait)).Headers.GetValues("X-Read-Position-Reached").Single());
+            }
+
+            foreach (var (resource, idOf) in AddressedByIdOf)
+            {
+                ids[resource] = ids[idOf];
+            }
         }
     }
 
@@ -71,21 +107,74 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task every_entity_route_with_another_companys_entity_id_is_not_found()
     {
-        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityId().IsMatch(r.Pattern)))
+        var before = await RecordsOfBAsync();
+        // Routes that name an entity besides the company ("/companies({companyId})" itself matches the pattern too).
+        foreach (var (method, pattern) in TenantRoutes().Where(r => EntityId().IsMatch(CompanyId().Replace(r.Pattern, "company"))))
         {
             var url = Fill(pattern, Contoso.Id, idsOfB);
-            var response = await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) });
+            // A valid change with If-Match: * — what an attacker would send; a body the endpoint refuses as
+            // malformed (or a missing If-Match) would be answered before the id is ever looked at, proving nothing.
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(HijackBody(pattern)) };
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            var response = await a.SendAsync(request);
             Assert.True(
                 response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
                 $"{method} {url} (Fabrikam's id under Contoso's route) answered {(int)response.StatusCode}");
         }
 
-        // And Fabrikam's rows are untouched.
-        foreach (var resource in SameNaturalKeys.Keys)
+        // And Fabrikam's records are untouched: every field, not only the one the attempts tried to set.
+        var after = await RecordsOfBAsync();
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (url, json) in before)
         {
-            var row = await (await b.GetAsync($"/api/v2.0/companies({Fabrikam.Id})/{resource}({idsOfB[resource]})")).ReadJsonAsync();
-            Assert.NotEqual("hijacked", row.GetProperty("displayName").GetString());
+            Assert.Equal(json, after[url]);
+            Assert.DoesNotContain("hijacked", json);
         }
+    }
+
+    /// <summary>A body the route's endpoint accepts, marked "hijacked" wherever it has a text field for it.</summary>
+    private static object HijackBody(string pattern)
+    {
+        var last = pattern[(pattern.LastIndexOf('/') + 1)..];
+        var resource = last.Contains('(') ? last[..last.IndexOf('(')] : last;
+        return resource switch
+        {
+            "itemAttributes" => new { name = "hijacked" },
+            "itemAttributeValues" => new { value = "hijacked" },
+            "itemReferences" => new { description = "hijacked" },
+            "Microsoft.NAV.createItem" => new { },
+            _ => new { displayName = "hijacked" },
+        };
+    }
+
+    /// <summary>Fabrikam's fixtures as Fabrikam reads them: each card that has a GET route, and the attribute values.</summary>
+    private async Task<Dictionary<string, string>> RecordsOfBAsync()
+    {
+        var readable = TenantRoutes().Where(r => r.Method == "GET").Select(r => r.Pattern).ToList();
+        var urls = SameNaturalKeys.Keys
+            .Where(resource => readable.Any(p => EntityId().Match(p) is { Success: true } m && m.Groups["resource"].Value == resource && m.Index + m.Length == p.Length))
+            .Select(resource => $"/api/v2.0/companies({Fabrikam.Id})/{resource}({idsOfB[resource]})")
+            .Concat(new[] { "items", "itemCategories" }.Select(owner => $"/api/v2.0/companies({Fabrikam.Id})/{owner}({idsOfB[owner]})/itemAttributeValues"))
+            .ToList();
+        Assert.Contains(urls, u => u.Contains("/itemCategories(", StringComparison.Ordinal));
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var url in urls)
+        {
+            // The read side is eventually consistent: a fixture created a moment ago may still be on its way.
+            for (var attempt = 1; ; attempt++)
+            {
+                var response = await b.GetAsync(url);
+                if (response.IsSuccessStatusCode || attempt == 100)
+                {
+                    records[url] = (await response.ReadJsonAsync()).GetRawText();
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        return records;
     }
 
     [Fact]
