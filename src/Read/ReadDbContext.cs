@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Saas.Read.Inventory;
 using Saas.Read.MasterData;
 using Saas.Tenancy.Storage;
 
@@ -45,6 +46,42 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : DbC
             location.ToTable("LocationList");
             location.HasKey(l => new { l.TenantId, l.Id });
             location.HasIndex(l => new { l.TenantId, l.Code });
+        });
+
+        modelBuilder.Entity<ItemCategoryRow>(category =>
+        {
+            category.ToTable("ItemCategoryList");
+            category.HasKey(c => new { c.TenantId, c.Id });
+            category.HasIndex(c => new { c.TenantId, c.Code });
+        });
+
+        modelBuilder.Entity<ItemAttributeRow>(attribute =>
+        {
+            attribute.ToTable("ItemAttributeList");
+            attribute.HasKey(a => new { a.TenantId, a.Id });
+            attribute.HasIndex(a => new { a.TenantId, a.Name });
+            attribute.Ignore(a => a.Options);
+        });
+
+        modelBuilder.Entity<ItemAttributeValueRow>(value =>
+        {
+            value.ToTable("ItemAttributeValueList");
+            value.HasKey(v => new { v.TenantId, v.Id });
+            value.HasIndex(v => new { v.TenantId, v.OwnerId });
+        });
+
+        modelBuilder.Entity<CatalogItemRow>(item =>
+        {
+            item.ToTable("CatalogItemList");
+            item.HasKey(i => new { i.TenantId, i.Id });
+            item.HasIndex(i => new { i.TenantId, i.EntryNumber });
+        });
+
+        modelBuilder.Entity<ItemReferenceRow>(reference =>
+        {
+            reference.ToTable("ItemReferenceList");
+            reference.HasKey(r => new { r.TenantId, r.Id });
+            reference.HasIndex(r => new { r.TenantId, r.ReferenceNumber });
         });
 
         modelBuilder.Entity<InboxRow>(inbox =>

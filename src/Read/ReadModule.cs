@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Read.Common;
+using Saas.Read.Inventory;
 using Saas.Read.MasterData;
 using Saas.Tenancy.Storage;
 
@@ -22,6 +23,10 @@ public static class ReadModule
         services.AddScoped<CustomerQueries>();
         services.AddScoped<VendorQueries>();
         services.AddScoped<LocationQueries>();
+        services.AddScoped<ItemCategoryQueries>();
+        services.AddScoped<ItemAttributeQueries>();
+        services.AddScoped<CatalogItemQueries>();
+        services.AddScoped<ItemReferenceQueries>();
         services.AddScoped<ReadPositions>();
         services.AddScoped<MasterDataRebuild>();
         services.AddSingleton<ReadModelRebuilder>();

@@ -5,6 +5,7 @@ using Saas.Contracts;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
 using Saas.Write.Inventory;
+using Saas.Write.Inventory.Catalog;
 using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
 using Saas.Write.Sales;
@@ -28,6 +29,11 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<Vendor> Vendors => Set<Vendor>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<NoSeries> NoSeries => Set<NoSeries>();
+    public DbSet<ItemCategory> ItemCategories => Set<ItemCategory>();
+    public DbSet<ItemAttribute> ItemAttributes => Set<ItemAttribute>();
+    public DbSet<ItemAttributeValue> ItemAttributeValues => Set<ItemAttributeValue>();
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+    public DbSet<ItemReference> ItemReferences => Set<ItemReference>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>
@@ -150,6 +156,8 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
             series.Property(s => s.Version).IsConcurrencyToken();
         });
 
+        ConfigureItemCatalog(modelBuilder);
+
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.ToTable("Outbox");
@@ -165,6 +173,84 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
 
         modelBuilder.ApplyTenantQueryFilters(this);
         modelBuilder.ApplySnakeCaseNames();
+    }
+
+    /// <summary>Item categories, attributes and their values, catalog (nonstock) items and item references.</summary>
+    private static void ConfigureItemCatalog(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ItemCategory>(category =>
+        {
+            category.ToTable("ItemCategories");
+            category.HasKey(c => new { c.TenantId, c.Id });
+            category.HasIndex(c => new { c.TenantId, c.Code }).IsUnique();
+
+            // "Has children?" is asked on every delete and move.
+            category.HasIndex(c => new { c.TenantId, c.ParentCategory });
+            category.Property(c => c.Code).HasMaxLength(ItemCategory.CodeLength);
+            category.Property(c => c.DisplayName).HasMaxLength(ItemCategory.DisplayNameLength);
+            category.Property(c => c.ParentCategory).HasMaxLength(ItemCategory.CodeLength);
+            category.Property(c => c.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ItemAttribute>(attribute =>
+        {
+            attribute.ToTable("ItemAttributes");
+            attribute.HasKey(a => new { a.TenantId, a.Id });
+            attribute.HasIndex(a => new { a.TenantId, a.NormalizedName }).IsUnique();
+            attribute.Property(a => a.Name).HasMaxLength(ItemAttribute.NameLength);
+            attribute.Property(a => a.NormalizedName).HasMaxLength(ItemAttribute.NameLength);
+            attribute.Property(a => a.Type).HasConversion<string>().HasMaxLength(20);
+            attribute.Property(a => a.UnitOfMeasure).HasMaxLength(ItemAttribute.UnitOfMeasureLength);
+            attribute.Ignore(a => a.Options);
+            attribute.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ItemAttributeValue>(value =>
+        {
+            value.ToTable("ItemAttributeValues");
+            value.HasKey(v => new { v.TenantId, v.Id });
+            value.HasIndex(v => new { v.TenantId, v.OwnerType, v.OwnerId, v.AttributeId }).IsUnique()
+                .HasDatabaseName("ix_item_attribute_values_owner_attribute"); // the default name passes PostgreSQL's 63 characters
+
+            // "Is this attribute (or option) in use?" before a type or option change.
+            value.HasIndex(v => new { v.TenantId, v.AttributeId });
+            value.Property(v => v.OwnerType).HasConversion<string>().HasMaxLength(20);
+            value.Property(v => v.Value).HasMaxLength(ItemAttribute.ValueLength);
+            value.Property(v => v.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<CatalogItem>(item =>
+        {
+            item.ToTable("CatalogItems");
+            item.HasKey(i => new { i.TenantId, i.Id });
+            item.HasIndex(i => new { i.TenantId, i.EntryNumber }).IsUnique();
+            item.Property(i => i.EntryNumber).HasMaxLength(CatalogItem.EntryNumberLength);
+            item.Property(i => i.DisplayName).HasMaxLength(CatalogItem.DisplayNameLength);
+            item.Property(i => i.ManufacturerCode).HasMaxLength(CatalogItem.ManufacturerCodeLength);
+            item.Property(i => i.VendorNumber).HasMaxLength(CatalogItem.VendorNumberLength);
+            item.Property(i => i.VendorItemNumber).HasMaxLength(CatalogItem.VendorItemNumberLength);
+            item.Property(i => i.UnitOfMeasureCode).HasMaxLength(Item.UnitOfMeasureLength);
+            item.Property(i => i.ItemCategoryCode).HasMaxLength(ItemCategory.CodeLength);
+            item.Property(i => i.ItemNumber).HasMaxLength(Item.NumberLength);
+            item.Property(i => i.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ItemReference>(reference =>
+        {
+            reference.ToTable("ItemReferences");
+            reference.HasKey(r => new { r.TenantId, r.Id });
+
+            // One reference number names one item per type and type number; also the index of the look-up.
+            reference.HasIndex(r => new { r.TenantId, r.ReferenceType, r.ReferenceTypeNumber, r.ReferenceNumber }).IsUnique()
+                .HasDatabaseName("ix_item_references_reference"); // the default name passes PostgreSQL's 63 characters
+            reference.HasIndex(r => new { r.TenantId, r.ItemId });
+            reference.Property(r => r.ReferenceType).HasConversion<string>().HasMaxLength(20);
+            reference.Property(r => r.ReferenceTypeNumber).HasMaxLength(ItemReference.ReferenceTypeNumberLength);
+            reference.Property(r => r.ReferenceNumber).HasMaxLength(ItemReference.ReferenceNumberLength);
+            reference.Property(r => r.UnitOfMeasureCode).HasMaxLength(Item.UnitOfMeasureLength);
+            reference.Property(r => r.Description).HasMaxLength(ItemReference.DescriptionLength);
+            reference.Property(r => r.Version).IsConcurrencyToken();
+        });
     }
 
     private static void ConfigureAddress<T>(EntityTypeBuilder<T> entity)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
 using Saas.Write.Inventory;
+using Saas.Write.Inventory.Catalog;
 using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
 using Saas.Write.Sales;
@@ -43,6 +44,17 @@ public static class WriteModule
         services.AddScoped<UpdateVendorHandler>();
         services.AddScoped<CreateLocationHandler>();
         services.AddScoped<UpdateLocationHandler>();
+        services.AddScoped<CreateItemCategoryHandler>();
+        services.AddScoped<UpdateItemCategoryHandler>();
+        services.AddScoped<DeleteItemCategoryHandler>();
+        services.AddScoped<CreateItemAttributeHandler>();
+        services.AddScoped<UpdateItemAttributeHandler>();
+        services.AddScoped<SetItemAttributeValueHandler>();
+        services.AddScoped<RemoveItemAttributeValueHandler>();
+        services.AddScoped<CreateCatalogItemHandler>();
+        services.AddScoped<UpdateCatalogItemHandler>();
+        services.AddScoped<CreateItemFromCatalogItemHandler>();
+        services.AddScoped<ItemReferenceHandlers>();
 
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.AddSingleton(sp => new OutboxDispatcher(

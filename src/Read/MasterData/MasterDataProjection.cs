@@ -1,5 +1,6 @@
 using Saas.Contracts;
 using Saas.Contracts.MasterData;
+using Saas.Read.Inventory;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.MasterData;
@@ -17,6 +18,7 @@ public static class MasterDataProjection
         CustomerChanged customer => UpsertCustomerAsync(session, customer),
         VendorChanged vendor => UpsertVendorAsync(session, vendor),
         LocationChanged location => UpsertLocationAsync(session, location),
+        _ when ItemCatalogProjection.Handles(message) => ItemCatalogProjection.ProjectAsync(session, message),
         _ => throw new ArgumentException($"{message.GetType().Name} is not a master-data event.", nameof(message)),
     };
 

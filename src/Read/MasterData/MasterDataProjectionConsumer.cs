@@ -1,5 +1,6 @@
 using MassTransit;
 using Saas.Contracts;
+using Saas.Contracts.Inventory;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
 using Saas.Tenancy.Storage;
@@ -11,7 +12,9 @@ namespace Saas.Read.MasterData;
 /// <see cref="Messaging.TenantConsumeFilter{T}"/>; the inbox row and the upsert share one transaction.
 /// </summary>
 public sealed class MasterDataProjectionConsumer(TenantDb db, TimeProvider clock)
-    : IConsumer<ItemChanged>, IConsumer<CustomerChanged>, IConsumer<VendorChanged>, IConsumer<LocationChanged>
+    : IConsumer<ItemChanged>, IConsumer<CustomerChanged>, IConsumer<VendorChanged>, IConsumer<LocationChanged>,
+        IConsumer<ItemCategoryChanged>, IConsumer<ItemAttributeChanged>, IConsumer<ItemAttributeValueChanged>,
+        IConsumer<CatalogItemChanged>, IConsumer<ItemReferenceChanged>
 {
     /// <summary>Inbox consumer name and (with the bus prefix) the queue name.</summary>
     public const string Name = "read-master-data";
@@ -23,6 +26,18 @@ public sealed class MasterDataProjectionConsumer(TenantDb db, TimeProvider clock
     public Task Consume(ConsumeContext<VendorChanged> context) => ProjectAsync(context);
 
     public Task Consume(ConsumeContext<LocationChanged> context) => ProjectAsync(context);
+
+    // The item catalog is master data too: one consumer (and one inbox name) keeps read positions simple — a
+    // command that changes an item and a catalog item returns positions a client waits for in the same place.
+    public Task Consume(ConsumeContext<ItemCategoryChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<ItemAttributeChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<ItemAttributeValueChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<CatalogItemChanged> context) => ProjectAsync(context);
+
+    public Task Consume(ConsumeContext<ItemReferenceChanged> context) => ProjectAsync(context);
 
     private async Task ProjectAsync<T>(ConsumeContext<T> context)
         where T : class, ITenantEvent

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
+using Saas.Read.Inventory;
 using Saas.Tenancy.Storage;
 using Saas.Write;
 
@@ -23,6 +24,7 @@ public sealed class MasterDataRebuild(TenantDb db, WriteDbContext write)
         // one committed after it arrives as an event whose higher version wins. Reading first could put back
         // an older version over one a consumer had just projected.
         await MasterDataProjection.DeleteAllAsync(session);
+        await ItemCatalogProjection.DeleteAllAsync(session);
         var projected = 0;
         foreach (var item in await write.Items.AsNoTracking().ToListAsync(cancellationToken))
         {
@@ -48,6 +50,7 @@ public sealed class MasterDataRebuild(TenantDb db, WriteDbContext write)
             projected++;
         }
 
+        projected += await ItemCatalogRebuild.ProjectAllAsync(session, write, cancellationToken);
         await session.CommitAsync(cancellationToken);
         return projected;
     }

@@ -107,6 +107,93 @@ public sealed class ReadDbContextModelSnapshot : ModelSnapshot
             b.ToTable("location_list");
         });
 
+        modelBuilder.Entity("Saas.Read.Inventory.ItemCategoryRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Code").IsRequired().HasColumnName("code");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("ParentCategory").IsRequired().HasColumnName("parent_category");
+            b.Property<bool>("Deleted").HasColumnName("deleted");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_category_list");
+            b.HasIndex("TenantId", "Code").HasDatabaseName("ix_item_category_list_tenant_id_code");
+            b.ToTable("item_category_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.Inventory.ItemAttributeRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Name").IsRequired().HasColumnName("name");
+            b.Property<string>("Type").IsRequired().HasColumnName("type");
+            b.Property<string>("OptionValues").IsRequired().HasColumnName("option_values");
+            b.Property<string>("UnitOfMeasure").IsRequired().HasColumnName("unit_of_measure");
+            b.Property<bool>("Blocked").HasColumnName("blocked");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_attribute_list");
+            b.HasIndex("TenantId", "Name").HasDatabaseName("ix_item_attribute_list_tenant_id_name");
+            b.ToTable("item_attribute_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.Inventory.ItemAttributeValueRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("OwnerType").IsRequired().HasColumnName("owner_type");
+            b.Property<Guid>("OwnerId").HasColumnName("owner_id");
+            b.Property<Guid>("AttributeId").HasColumnName("attribute_id");
+            b.Property<string>("Value").IsRequired().HasColumnName("value");
+            b.Property<bool>("Deleted").HasColumnName("deleted");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_attribute_value_list");
+            b.HasIndex("TenantId", "OwnerId").HasDatabaseName("ix_item_attribute_value_list_tenant_id_owner_id");
+            b.ToTable("item_attribute_value_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.Inventory.CatalogItemRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("EntryNumber").IsRequired().HasColumnName("entry_number");
+            b.Property<string>("DisplayName").IsRequired().HasColumnName("display_name");
+            b.Property<string>("ManufacturerCode").IsRequired().HasColumnName("manufacturer_code");
+            b.Property<string>("VendorNumber").IsRequired().HasColumnName("vendor_number");
+            b.Property<string>("VendorItemNumber").IsRequired().HasColumnName("vendor_item_number");
+            b.Property<string>("UnitOfMeasureCode").IsRequired().HasColumnName("unit_of_measure_code");
+            b.Property<decimal>("UnitPrice").HasColumnName("unit_price");
+            b.Property<decimal>("UnitCost").HasColumnName("unit_cost");
+            b.Property<string>("ItemCategoryCode").IsRequired().HasColumnName("item_category_code");
+            b.Property<Guid?>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ItemNumber").IsRequired().HasColumnName("item_number");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_catalog_item_list");
+            b.HasIndex("TenantId", "EntryNumber").HasDatabaseName("ix_catalog_item_list_tenant_id_entry_number");
+            b.ToTable("catalog_item_list");
+        });
+
+        modelBuilder.Entity("Saas.Read.Inventory.ItemReferenceRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ReferenceType").IsRequired().HasColumnName("reference_type");
+            b.Property<string>("ReferenceTypeNumber").IsRequired().HasColumnName("reference_type_number");
+            b.Property<string>("ReferenceNumber").IsRequired().HasColumnName("reference_number");
+            b.Property<string>("UnitOfMeasureCode").IsRequired().HasColumnName("unit_of_measure_code");
+            b.Property<string>("Description").IsRequired().HasColumnName("description");
+            b.Property<bool>("Deleted").HasColumnName("deleted");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_reference_list");
+            b.HasIndex("TenantId", "ReferenceNumber").HasDatabaseName("ix_item_reference_list_tenant_id_reference_number");
+            b.ToTable("item_reference_list");
+        });
+
         modelBuilder.Entity("Saas.Read.MasterData.InboxRow", b =>
         {
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");

@@ -1,3 +1,5 @@
+using Saas.Web.Inventory;
+
 namespace Saas.Web.MasterData;
 
 /// <summary>BC API v2.0 endpoints for items, customers, vendors and locations.</summary>
@@ -14,6 +16,7 @@ public static class MasterDataApi
         company.MapCustomers();
         company.MapVendors();
         company.MapLocations();
+        company.MapItemCatalog();
         return app;
     }
 }

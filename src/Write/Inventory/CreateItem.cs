@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Contracts.MasterData;
 using Saas.Write.Common;
+using Saas.Write.Inventory.Catalog;
 using Saas.Write.Setup;
 
 namespace Saas.Write.Inventory;
@@ -47,6 +48,7 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
     {
         var number = Codes.Normalize(command.Number);
         var fromSeries = number.Length == 0;
+        await ItemCategories.EnsureExistsAsync(db, Codes.Normalize(command.ItemCategoryCode), "itemCategoryCode", cancellationToken);
         if (number.Length == 0)
         {
             number = await numbers.TakeNextAsync(NoSeries.Items, "number", IsFreeAsync, cancellationToken);

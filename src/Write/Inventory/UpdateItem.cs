@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Contracts.MasterData;
 using Saas.Write.Common;
+using Saas.Write.Inventory.Catalog;
 
 namespace Saas.Write.Inventory;
 
@@ -50,9 +51,16 @@ public sealed record UpdateItem
 
 public sealed class UpdateItemHandler(WriteDbContext db, TimeProvider clock)
 {
-    public async Task<CommandResult<ItemChanged>> HandleAsync(UpdateItem command, CancellationToken cancellationToken = default)
+    public Task<CommandResult<ItemChanged>> HandleAsync(UpdateItem command, CancellationToken cancellationToken = default)
     {
         command.Validate();
+
+        // In a transaction: the category check holds its lock until the change commits (see ItemCategories).
+        return SaveErrors.RetryOnConcurrencyAsync(db, () => TryUpdateAsync(command, cancellationToken));
+    }
+
+    private async Task<CommandResult<ItemChanged>> TryUpdateAsync(UpdateItem command, CancellationToken cancellationToken)
+    {
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Item", command.Id);
         if (command.ExpectedVersion is { } expected && expected != item.Version)
@@ -65,6 +73,12 @@ public sealed class UpdateItemHandler(WriteDbContext db, TimeProvider clock)
             && await db.Items.AnyAsync(i => i.Number == number && i.Id != item.Id, cancellationToken))
         {
             throw new ConflictException("number", $"Item {number} already exists.");
+        }
+
+        var category = Codes.NormalizeOrNull(command.ItemCategoryCode);
+        if (category is not null && category != item.ItemCategoryCode)
+        {
+            await ItemCategories.EnsureExistsAsync(db, category, "itemCategoryCode", cancellationToken);
         }
 
         item.Number = number ?? item.Number;

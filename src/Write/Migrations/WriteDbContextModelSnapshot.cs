@@ -121,6 +121,94 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("no_series");
         });
 
+        modelBuilder.Entity("Saas.Write.Inventory.Catalog.ItemCategory", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Code").IsRequired().HasMaxLength(20).HasColumnName("code");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnName("display_name");
+            b.Property<string>("ParentCategory").IsRequired().HasMaxLength(20).HasColumnName("parent_category");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_categories");
+            b.HasIndex("TenantId", "Code").IsUnique().HasDatabaseName("ix_item_categories_tenant_id_code");
+            b.HasIndex("TenantId", "ParentCategory").HasDatabaseName("ix_item_categories_tenant_id_parent_category");
+            b.ToTable("item_categories");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Catalog.ItemAttribute", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Name").IsRequired().HasMaxLength(250).HasColumnName("name");
+            b.Property<string>("NormalizedName").IsRequired().HasMaxLength(250).HasColumnName("normalized_name");
+            b.Property<string>("Type").IsRequired().HasMaxLength(20).HasColumnName("type");
+            b.Property<string>("OptionValues").IsRequired().HasColumnName("option_values");
+            b.Property<string>("UnitOfMeasure").IsRequired().HasMaxLength(30).HasColumnName("unit_of_measure");
+            b.Property<bool>("Blocked").HasColumnName("blocked");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_attributes");
+            b.HasIndex("TenantId", "NormalizedName").IsUnique().HasDatabaseName("ix_item_attributes_tenant_id_normalized_name");
+            b.ToTable("item_attributes");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Catalog.ItemAttributeValue", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("OwnerType").IsRequired().HasMaxLength(20).HasColumnName("owner_type");
+            b.Property<Guid>("OwnerId").HasColumnName("owner_id");
+            b.Property<Guid>("AttributeId").HasColumnName("attribute_id");
+            b.Property<string>("Value").IsRequired().HasMaxLength(250).HasColumnName("value");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_attribute_values");
+            b.HasIndex("TenantId", "OwnerType", "OwnerId", "AttributeId").IsUnique().HasDatabaseName("ix_item_attribute_values_owner_attribute");
+            b.HasIndex("TenantId", "AttributeId").HasDatabaseName("ix_item_attribute_values_tenant_id_attribute_id");
+            b.ToTable("item_attribute_values");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Catalog.CatalogItem", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("EntryNumber").IsRequired().HasMaxLength(20).HasColumnName("entry_number");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnName("display_name");
+            b.Property<string>("ManufacturerCode").IsRequired().HasMaxLength(10).HasColumnName("manufacturer_code");
+            b.Property<string>("VendorNumber").IsRequired().HasMaxLength(20).HasColumnName("vendor_number");
+            b.Property<string>("VendorItemNumber").IsRequired().HasMaxLength(50).HasColumnName("vendor_item_number");
+            b.Property<string>("UnitOfMeasureCode").IsRequired().HasMaxLength(10).HasColumnName("unit_of_measure_code");
+            b.Property<decimal>("UnitPrice").HasColumnName("unit_price");
+            b.Property<decimal>("UnitCost").HasColumnName("unit_cost");
+            b.Property<string>("ItemCategoryCode").IsRequired().HasMaxLength(20).HasColumnName("item_category_code");
+            b.Property<Guid?>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ItemNumber").IsRequired().HasMaxLength(20).HasColumnName("item_number");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_catalog_items");
+            b.HasIndex("TenantId", "EntryNumber").IsUnique().HasDatabaseName("ix_catalog_items_tenant_id_entry_number");
+            b.ToTable("catalog_items");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Catalog.ItemReference", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ReferenceType").IsRequired().HasMaxLength(20).HasColumnName("reference_type");
+            b.Property<string>("ReferenceTypeNumber").IsRequired().HasMaxLength(30).HasColumnName("reference_type_number");
+            b.Property<string>("ReferenceNumber").IsRequired().HasMaxLength(50).HasColumnName("reference_number");
+            b.Property<string>("UnitOfMeasureCode").IsRequired().HasMaxLength(10).HasColumnName("unit_of_measure_code");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_references");
+            b.HasIndex("TenantId", "ReferenceType", "ReferenceTypeNumber", "ReferenceNumber").IsUnique().HasDatabaseName("ix_item_references_reference");
+            b.HasIndex("TenantId", "ItemId").HasDatabaseName("ix_item_references_tenant_id_item_id");
+            b.ToTable("item_references");
+        });
+
         modelBuilder.Entity("Saas.Write.Outbox.OutboxMessage", b =>
         {
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnName("id");

@@ -16,6 +16,7 @@ public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler cr
         new() { Code = NoSeries.Items, Description = "Items", StartingNo = "1000", IncrementBy = 1 },
         new() { Code = NoSeries.Customers, Description = "Customers", StartingNo = "C00010", IncrementBy = 10 },
         new() { Code = NoSeries.Vendors, Description = "Vendors", StartingNo = "V00010", IncrementBy = 10 },
+        new() { Code = Inventory.Catalog.CatalogItem.NumberSeries, Description = "Catalog items", StartingNo = "NS0001", IncrementBy = 1 },
     ];
 
     /// <summary>Returns the read position of the default location's event, or null when nothing was created.</summary>

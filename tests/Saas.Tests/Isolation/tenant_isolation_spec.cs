@@ -44,7 +44,25 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["vendors"] = new { number = "ISO-V1", displayName = "Isolation vendor" },
         ["locations"] = new { code = "ISO-LOC", displayName = "Isolation warehouse" },
         ["apiClients"] = new { displayName = "Isolation client", role = "ReadOnly" },
+        ["itemCategories"] = new { code = "ISO-CAT", displayName = "Isolation category" },
+        ["itemAttributes"] = new { name = "ISO-ATTR", type = "Text" },
+        ["catalogItems"] = new { entryNumber = "ISO-NS1", displayName = "Isolation catalog item" },
+
+        // After "items": the reference names the item by its number, which both companies share.
+        ["itemReferences"] = new { itemNumber = "ISO-1000", referenceType = "Bar Code", referenceNumber = "ISO-REF-1" },
     };
+
+    /// <summary>
+    /// Resources addressed by another resource's id: an item's (or category's) attribute value is addressed by
+    /// its attribute's id. Each company gets such a value in <see cref="InitializeAsync"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> AddressedByIdOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["itemAttributeValues"] = "itemAttributes",
+    };
+
+    /// <summary>Owners of attribute values, set up in both companies so their value routes have something to guard.</summary>
+    private static readonly string[] AttributeOwners = ["items", "itemCategories"];
 
     /// <summary>
     /// Company A (whose person makes every request), company B (whose data must stay out of reach), and a
@@ -73,6 +91,29 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
                 positionsOfB[resource] = position;
             }
         }
+
+        foreach (var (client, company, ids) in new[] { (a, companyA.Id, idsOfA), (b, companyB.Id, idsOfB) })
+        {
+            foreach (var owner in AttributeOwners)
+            {
+                var set = await client.PostAsJsonAsync(
+                    $"/api/v2.0/companies({company})/{owner}({ids[owner]})/itemAttributeValues", new { attributeName = "ISO-ATTR", value = "Isolation" });
+                Assert.True(set.IsSuccessStatusCode || set.StatusCode == HttpStatusCode.Conflict, $"Setting an attribute value on {owner} answered {(int)set.StatusCode}");
+
+                // Settled before the test runs, so that no projection changes a record while a test compares it.
+                if (set.Headers.TryGetValues(ApiSupport.ReadPositionHeader, out var values))
+                {
+                    using var wait = new HttpRequestMessage(HttpMethod.Get, $"/api/v2.0/companies({company})/{owner}({ids[owner]})/itemAttributeValues");
+                    wait.Headers.Add(ApiSupport.WaitForPositionHeader, values.Single());
+                    Assert.Equal("true", (await client.SendAsync(wait)).Headers.GetValues(ApiSupport.PositionReachedHeader).Single());
+                }
+            }
+
+            foreach (var (resource, idOf) in AddressedByIdOf)
+            {
+                ids[resource] = ids[idOf];
+            }
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -94,30 +135,75 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task every_entity_route_with_another_companys_entity_id_is_not_found()
     {
+        var before = await RecordsOfBAsync();
         foreach (var (method, pattern) in TenantRoutes().Where(r => EntityOf(r.Pattern) is not null))
         {
             var url = Fill(pattern, companyA.Id, idsOfB);
-            // If-Match: * as a BC client sends it, so that the request gets past the precondition check to the lookup.
-            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { displayName = "hijacked" }) };
+            // A valid change with If-Match: * — what an attacker would send; a body the endpoint refuses as
+            // malformed (or a missing If-Match) would be answered before the id is ever looked at, proving nothing.
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(HijackBody(pattern)) };
             request.Headers.TryAddWithoutValidation("If-Match", "*");
             var response = await a.SendAsync(request);
             Assert.True(
                 response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
-                $"{method} {url} (Fabrikam's id under Contoso's route) answered {(int)response.StatusCode}");
+                $"{method} {url} (B's id under A's route) answered {(int)response.StatusCode}");
         }
 
-        // And Fabrikam's rows are untouched (read by id where the API offers it, otherwise from the list).
+        // And B's records are untouched: every field, not only the one the attempts tried to set.
+        var after = await RecordsOfBAsync();
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (url, json) in before)
+        {
+            Assert.Equal(json, after[url]);
+            Assert.DoesNotContain("hijacked", json);
+        }
+    }
+
+    /// <summary>A body the route's endpoint accepts, marked "hijacked" wherever it has a text field for it.</summary>
+    private static object HijackBody(string pattern)
+    {
+        var last = pattern[(pattern.LastIndexOf('/') + 1)..];
+        var resource = last.Contains('(') ? last[..last.IndexOf('(')] : last;
+        return resource switch
+        {
+            "itemAttributes" => new { name = "hijacked" },
+            "itemAttributeValues" => new { value = "hijacked" },
+            "itemReferences" => new { description = "hijacked" },
+            "Microsoft.NAV.createItem" => new { },
+            _ => new { displayName = "hijacked" },
+        };
+    }
+
+    /// <summary>
+    /// B's fixtures as B reads them: each card by id where the API offers it, otherwise its row in the list
+    /// (API clients), and the attribute values. Read-your-writes first, as a client would.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RecordsOfBAsync()
+    {
         var readableById = TenantRoutes().Where(r => r.Method == "GET").Select(r => EntityOf(r.Pattern)).OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in SameNaturalKeys.Keys)
         {
-            var row = readableById.Contains(resource)
-                ? await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})", positionsOfB, resource))).ReadJsonAsync()
-                : (await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}", positionsOfB, resource))).ReadJsonAsync())
-                    .GetProperty("value").EnumerateArray().Single(v => v.GetProperty("id").GetGuid() == idsOfB[resource]);
-            Assert.NotEqual("hijacked", row.GetProperty("displayName").GetString());
-            Assert.False(row.TryGetProperty("revokedUtc", out var revoked) && revoked.ValueKind != JsonValueKind.Null, $"{resource} of B was revoked by A.");
+            var card = $"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})";
+            if (readableById.Contains(resource))
+            {
+                records[card] = (await (await b.SendAsync(ReadYourWrites(card, positionsOfB, resource))).ReadJsonAsync()).GetRawText();
+            }
+            else
+            {
+                var list = await (await b.SendAsync(ReadYourWrites($"/api/v2.0/companies({companyB.Id})/{resource}", positionsOfB, resource))).ReadJsonAsync();
+                records[card] = list.GetProperty("value").EnumerateArray().Single(v => v.GetProperty("id").GetGuid() == idsOfB[resource]).GetRawText();
+            }
         }
+
+        foreach (var owner in AttributeOwners)
+        {
+            var url = $"/api/v2.0/companies({companyB.Id})/{owner}({idsOfB[owner]})/itemAttributeValues";
+            records[url] = (await (await b.GetAsync(url)).ReadJsonAsync()).GetRawText();
+        }
+
+        return records;
     }
 
     [Fact]

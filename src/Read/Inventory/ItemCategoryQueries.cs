@@ -1,0 +1,49 @@
+using Saas.Read.Common;
+using Saas.Tenancy.Storage;
+
+namespace Saas.Read.Inventory;
+
+public sealed record ItemCategoryListQuery : ListQuery
+{
+    /// <summary>Only the direct children of this category ("" = top-level categories).</summary>
+    public string? ParentCategory { get; init; }
+}
+
+/// <summary>The item category list and card, from <c>item_category_list</c>.</summary>
+public sealed class ItemCategoryQueries(TenantDb db)
+{
+    internal const string Columns =
+        "tenant_id AS TenantId, id AS Id, code AS Code, display_name AS DisplayName, parent_category AS ParentCategory, " +
+        "deleted AS Deleted, last_modified_utc AS LastModifiedUtc, version AS Version";
+
+    public Task<Page<ItemCategoryRow>> ListAsync(ItemCategoryListQuery query, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(session =>
+        {
+            var sql = new ListSql(
+                "item_category_list",
+                Columns,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["code"] = "code",
+                    ["displayName"] = "display_name",
+                    ["parentCategory"] = "parent_category",
+                    ["lastModifiedDateTime"] = "last_modified_utc",
+                },
+                "code",
+                ["code", "display_name"]);
+            sql.Where("deleted = @Deleted", "Deleted", false);
+            if (query.ParentCategory is not null)
+            {
+                sql.Where("parent_category = @ParentCategory", "ParentCategory", query.ParentCategory);
+            }
+
+            return sql.RunAsync<ItemCategoryRow>(session, query);
+        }, cancellationToken);
+
+    public Task<ItemCategoryRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            session => session.QuerySingleOrDefaultAsync<ItemCategoryRow>(
+                $"SELECT {Columns} FROM item_category_list WHERE tenant_id = @TenantId AND id = @Id AND deleted = @Deleted",
+                new { Id = id, Deleted = false }),
+            cancellationToken);
+}
