@@ -24,6 +24,7 @@ owner_password=$(openssl rand -hex 16) app_password=$(openssl rand -hex 16)
 PGPASSWORD="$admin_password" psql -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U postgres -d postgres <<SQL
 CREATE ROLE saas_owner LOGIN BYPASSRLS CREATEDB PASSWORD '$owner_password';
 CREATE ROLE saas_app LOGIN NOBYPASSRLS PASSWORD '$app_password';
+GRANT pg_signal_backend TO saas_owner;
 CREATE DATABASE bench_catalog OWNER saas_owner;
 CREATE DATABASE bench_data OWNER saas_owner;
 SQL

@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Saas.Identity;
 using Saas.Identity.Users;
+using Saas.Tenancy.Context;
 using Saas.Web.Startup;
+using Saas.Write.Common;
+using Saas.Write.Inventory.Catalog;
 
 namespace Saas.UiTests;
 
@@ -75,6 +78,21 @@ public sealed class AppServer : IAsyncLifetime
         foreach (var company in companies.Where(c => memberships.All(m => m.TenantId != c)))
         {
             await administration.AddMembershipAsync(user.Id, company, role);
+        }
+    }
+
+    /// <summary>Item categories are master data of their own (BC refuses an item in a category that does not exist).</summary>
+    public async Task EnsureItemCategoryAsync(Guid company, string code, string displayName)
+    {
+        await using var scope = await Services.GetRequiredService<TenantScopes>().BeginScope(company);
+        try
+        {
+            await scope.Services.GetRequiredService<CreateItemCategoryHandler>()
+                .HandleAsync(new CreateItemCategory { Code = code, DisplayName = displayName });
+        }
+        catch (ConflictException)
+        {
+            // Made by an earlier test on this server: it exists, which is all the caller needs.
         }
     }
 

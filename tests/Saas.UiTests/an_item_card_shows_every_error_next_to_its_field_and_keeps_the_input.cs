@@ -14,6 +14,7 @@ public sealed class an_item_card_shows_every_error_next_to_its_field_and_keeps_t
     public Task a_refused_save_marks_the_fields_and_a_corrected_save_lands_in_the_list() => Flow(async () =>
     {
         await Server.EnsurePersonAsync(AppServer.AdministratorOfBoth, "Administrator", AppServer.Contoso, AppServer.Fabrikam);
+        await Server.EnsureItemCategoryAsync(AppServer.Contoso, "FURNITURE", "Furniture");
         await SignIn(AppServer.AdministratorOfBoth, startAt: "/items/new");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "New item" })).ToBeVisibleAsync();
 

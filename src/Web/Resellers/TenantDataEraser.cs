@@ -101,7 +101,21 @@ public sealed class TenantDataEraser(IEnumerable<SchemaRegistration> schemas, Te
             NpgsqlConnection.ClearPool(new NpgsqlConnection(databases.AppConnectionString(tenant)));
             await using var connection = new NpgsqlConnection(options.DataAdminOrData);
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"")}\" WITH (FORCE)");
+
+            // WITH (FORCE) ends the sessions it finds, but the outbox dispatcher scans every data database and
+            // may connect again in the instant before the drop ("being accessed by other users"): try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await connection.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"")}\" WITH (FORCE)");
+                    break;
+                }
+                catch (PostgresException busy) when (busy.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), CancellationToken.None);
+                }
+            }
         }
 
         logger.LogWarning("Dropped the database of tenant {TenantId}", tenant.Id);

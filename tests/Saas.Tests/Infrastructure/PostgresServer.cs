@@ -72,6 +72,8 @@ public static class PostgresServer
                 END $$;
                 ALTER ROLE {OwnerRole} LOGIN BYPASSRLS NOSUPERUSER CREATEDB PASSWORD '{created.Owner}';
                 ALTER ROLE {AppRole} LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB PASSWORD '{created.App}';
+                -- Dropping a siloed company's database (onboarding compensation) must end the app role's sessions.
+                GRANT pg_signal_backend TO {OwnerRole};
                 """,
                 admin);
             await command.ExecuteNonQueryAsync();
