@@ -12,11 +12,8 @@ public sealed record CustomerListQuery : ListQuery
 /// <summary>The customer list and card, from <c>customer_list</c>.</summary>
 public sealed class CustomerQueries(TenantDb db)
 {
-    internal const string Columns =
-        "tenant_id AS TenantId, id AS Id, number AS Number, display_name AS DisplayName, address_line1 AS AddressLine1, " +
-        "address_line2 AS AddressLine2, city AS City, state AS State, postal_code AS PostalCode, country AS Country, " +
-        "phone_number AS PhoneNumber, email AS Email, currency_code AS CurrencyCode, payment_terms_code AS PaymentTermsCode, " +
-        "credit_limit AS CreditLimit, blocked AS Blocked, shipping_advice AS ShippingAdvice, last_modified_utc AS LastModifiedUtc, " +
+    internal const string Columns = PartnerColumns.Select +
+        ", credit_limit AS CreditLimit, blocked AS Blocked, shipping_advice AS ShippingAdvice, last_modified_utc AS LastModifiedUtc, " +
         "version AS Version";
 
     public Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, CancellationToken cancellationToken = default) =>

@@ -13,10 +13,7 @@ public sealed record VendorListQuery : ListQuery
 public sealed class VendorQueries(TenantDb db)
 {
     internal const string Columns =
-        "tenant_id AS TenantId, id AS Id, number AS Number, display_name AS DisplayName, address_line1 AS AddressLine1, " +
-        "address_line2 AS AddressLine2, city AS City, state AS State, postal_code AS PostalCode, country AS Country, " +
-        "phone_number AS PhoneNumber, email AS Email, currency_code AS CurrencyCode, payment_terms_code AS PaymentTermsCode, " +
-        "blocked AS Blocked, last_modified_utc AS LastModifiedUtc, version AS Version";
+        PartnerColumns.Select + ", blocked AS Blocked, last_modified_utc AS LastModifiedUtc, version AS Version";
 
     public Task<Page<VendorRow>> ListAsync(VendorListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>

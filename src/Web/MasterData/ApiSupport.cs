@@ -108,6 +108,25 @@ internal static partial class ApiSupport
         response.Headers.ETag = ETag(version);
     }
 
+    /// <summary>A list page in BC's envelope (<c>value</c>, <c>@odata.count</c>).</summary>
+    public static IResult Page<TRow, TResource>(Page<TRow> page, Func<TRow, TResource> toResource) =>
+        Results.Json(ListResponse(page.Value.Select(toResource), page.Count), Json);
+
+    /// <summary>A card with its ETag, which the client sends back in If-Match to change it.</summary>
+    public static IResult Card<TResource>(HttpResponse response, long version, TResource resource)
+    {
+        response.Headers.ETag = ETag(version);
+        return Results.Json(resource, Json);
+    }
+
+    /// <summary>The card as a command left it, with its ETag and the read position a following GET can wait for.</summary>
+    public static IResult Saved<TResource>(
+        HttpResponse response, Guid position, long version, TResource resource, int statusCode = StatusCodes.Status200OK)
+    {
+        SetCommandHeaders(response, position, version);
+        return Results.Json(resource, Json, statusCode: statusCode);
+    }
+
     /// <summary>
     /// Reads <c>$top</c>, <c>$skip</c>, <c>$orderby</c> (<c>field [asc|desc]</c>), <c>$search</c> and a small
     /// <c>$filter</c> subset: clauses <c>field eq 'text'</c>, <c>field eq true|false</c> and
@@ -229,6 +248,11 @@ internal sealed record ListOptions(
             throw ValidationFailedException.For("$filter", $"cannot filter on {string.Join(", ", unknown)}; use {string.Join(", ", fields)}.");
         }
     }
+
+    /// <summary>The paging and sorting asked for, on the list's own query (which carries its search and filters).</summary>
+    public TQuery ApplyTo<TQuery>(TQuery query)
+        where TQuery : ListQuery =>
+        (TQuery)(query with { Top = Top, Skip = Skip, OrderBy = OrderBy, Descending = Descending });
 
     public string? Text(string field) => EqualsFilters.GetValueOrDefault(field);
 

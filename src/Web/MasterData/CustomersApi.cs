@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
 using Saas.Read.MasterData;
-using Saas.Tenancy.Context;
 using Saas.Write.Common;
 using Saas.Write.Sales;
 
@@ -19,61 +18,30 @@ internal static class CustomersApi
         company.MapPatch("/customers({id:guid})", UpdateAsync).RequireAuthorization("Customers.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, CustomerQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, CustomerQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("blocked");
         var blocked = options.Text("blocked") is { } word ? BcEnum.ToWord(BcEnum.Parse<CustomerBlocked>("$filter", word)) : null;
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new CustomerListQuery
-            {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
-                Search = options.SearchOn("displayName", "number", "email"),
-                Blocked = blocked,
-            },
+            options.ApplyTo(new CustomerListQuery { Search = options.SearchOn("displayName", "number", "email"), Blocked = blocked }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(CustomerResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, CustomerResource.From);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, CustomerQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CustomerQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Customer", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(CustomerResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, CustomerResource.From(row))
+            : ApiSupport.NotFound("Customer", id);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateCustomerHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateCustomerHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<CustomerInput>(http.Request);
-        var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<CustomerBlocked>(enums, "blocked", input.Blocked);
-        var advice = ItemsApi.ParseOrNull<ShippingAdvice>(enums, "shippingAdvice", input.ShippingAdvice);
-        enums.ThrowIfInvalid();
+        var (blocked, advice) = ParseWords(input);
         var result = await handler.HandleAsync(
             new CreateCustomer
             {
@@ -89,23 +57,15 @@ internal static class CustomersApi
                 ShippingAdvice = advice ?? ShippingAdvice.Partial,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(CustomerResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, CustomerResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateCustomerHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateCustomerHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<CustomerInput>(http.Request);
-        var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<CustomerBlocked>(enums, "blocked", input.Blocked);
-        var advice = ItemsApi.ParseOrNull<ShippingAdvice>(enums, "shippingAdvice", input.ShippingAdvice);
-        enums.ThrowIfInvalid();
+        var (blocked, advice) = ParseWords(input);
         var result = await handler.HandleAsync(
             new UpdateCustomer
             {
@@ -123,33 +83,18 @@ internal static class CustomersApi
                 ShippingAdvice = advice,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(CustomerResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, CustomerResource.From(result.Snapshot));
     }
-}
 
-/// <summary>BC's flat address fields, shared by the customer, vendor and location bodies.</summary>
-internal abstract record AddressFields
-{
-    public string? AddressLine1 { get; init; }
-    public string? AddressLine2 { get; init; }
-    public string? City { get; init; }
-    public string? State { get; init; }
-    public string? Country { get; init; }
-    public string? PostalCode { get; init; }
-
-    public AddressInput? Address() =>
-        AddressLine1 is null && AddressLine2 is null && City is null && State is null && Country is null && PostalCode is null
-            ? null
-            : new AddressInput
-            {
-                AddressLine1 = AddressLine1,
-                AddressLine2 = AddressLine2,
-                City = City,
-                State = State,
-                Country = Country,
-                PostalCode = PostalCode,
-            };
+    // Both words are checked before the command runs, so one answer names every unknown word.
+    private static (CustomerBlocked? Blocked, ShippingAdvice? Advice) ParseWords(CustomerInput input)
+    {
+        var enums = new Validation();
+        var blocked = ItemsApi.ParseOrNull<CustomerBlocked>(enums, "blocked", input.Blocked);
+        var advice = ItemsApi.ParseOrNull<ShippingAdvice>(enums, "shippingAdvice", input.ShippingAdvice);
+        enums.ThrowIfInvalid();
+        return (blocked, advice);
+    }
 }
 
 internal sealed record CustomerInput : AddressFields

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
 using Saas.Read.MasterData;
-using Saas.Tenancy.Context;
 using Saas.Write.Setup;
 
 namespace Saas.Web.MasterData;
@@ -18,55 +17,31 @@ internal static class LocationsApi
         company.MapPatch("/locations({id:guid})", UpdateAsync).RequireAuthorization("Locations.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, LocationQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, LocationQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("useAsInTransit");
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new LocationListQuery
+            options.ApplyTo(new LocationListQuery
             {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
                 Search = options.SearchOn("displayName", "code"),
                 UseAsInTransit = options.Bool("useAsInTransit"),
-            },
+            }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(LocationResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, LocationResource.From);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, LocationQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, LocationQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Location", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(LocationResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, LocationResource.From(row))
+            : ApiSupport.NotFound("Location", id);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateLocationHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateLocationHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<LocationInput>(http.Request);
         var result = await handler.HandleAsync(
             new CreateLocation
@@ -77,17 +52,12 @@ internal static class LocationsApi
                 UseAsInTransit = input.UseAsInTransit ?? false,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(LocationResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, LocationResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateLocationHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateLocationHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<LocationInput>(http.Request);
         var result = await handler.HandleAsync(
@@ -101,8 +71,7 @@ internal static class LocationsApi
                 UseAsInTransit = input.UseAsInTransit,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(LocationResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, LocationResource.From(result.Snapshot));
     }
 }
 

@@ -11,6 +11,7 @@ public static class MasterDataApi
     {
         var company = app.MapGroup(CompanyRoute)
             .AddEndpointFilter<CommandProblems>()
+            .AddEndpointFilter<CurrentCompanyOnly>()
             .WithTags("Master data");
         company.MapItems();
         company.MapCustomers();

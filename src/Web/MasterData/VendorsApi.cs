@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
 using Saas.Read.MasterData;
-using Saas.Tenancy.Context;
 using Saas.Write.Common;
 using Saas.Write.Purchasing;
 
@@ -19,60 +18,30 @@ internal static class VendorsApi
         company.MapPatch("/vendors({id:guid})", UpdateAsync).RequireAuthorization("Vendors.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, VendorQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, VendorQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("blocked");
         var blocked = options.Text("blocked") is { } word ? BcEnum.ToWord(BcEnum.Parse<VendorBlocked>("$filter", word)) : null;
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new VendorListQuery
-            {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
-                Search = options.SearchOn("displayName", "number", "email"),
-                Blocked = blocked,
-            },
+            options.ApplyTo(new VendorListQuery { Search = options.SearchOn("displayName", "number", "email"), Blocked = blocked }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(VendorResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, VendorResource.From);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, VendorQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, VendorQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Vendor", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(VendorResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, VendorResource.From(row))
+            : ApiSupport.NotFound("Vendor", id);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateVendorHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateVendorHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<VendorInput>(http.Request);
-        var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<VendorBlocked>(enums, "blocked", input.Blocked);
-        enums.ThrowIfInvalid();
+        var blocked = ParseBlocked(input);
         var result = await handler.HandleAsync(
             new CreateVendor
             {
@@ -86,22 +55,15 @@ internal static class VendorsApi
                 Blocked = blocked ?? VendorBlocked.None,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(VendorResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, VendorResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateVendorHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateVendorHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<VendorInput>(http.Request);
-        var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<VendorBlocked>(enums, "blocked", input.Blocked);
-        enums.ThrowIfInvalid();
+        var blocked = ParseBlocked(input);
         var result = await handler.HandleAsync(
             new UpdateVendor
             {
@@ -117,8 +79,15 @@ internal static class VendorsApi
                 Blocked = blocked,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(VendorResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, VendorResource.From(result.Snapshot));
+    }
+
+    private static VendorBlocked? ParseBlocked(VendorInput input)
+    {
+        var enums = new Validation();
+        var blocked = ItemsApi.ParseOrNull<VendorBlocked>(enums, "blocked", input.Blocked);
+        enums.ThrowIfInvalid();
+        return blocked;
     }
 }
 

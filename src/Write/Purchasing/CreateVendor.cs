@@ -25,12 +25,7 @@ public sealed record CreateVendor
         var v = new Validation();
         v.MaxLength("number", Number?.Trim(), Vendor.NumberLength);
         v.Required("displayName", DisplayName?.Trim(), Vendor.DisplayNameLength);
-        AddressInput.Validate(v, Address);
-        v.MaxLength("phoneNumber", PhoneNumber?.Trim(), Vendor.PhoneLength);
-        v.MaxLength("email", Email?.Trim(), Vendor.EmailLength);
-        v.Email("email", Email?.Trim());
-        v.MaxLength("currencyCode", CurrencyCode?.Trim(), Vendor.CurrencyLength);
-        v.MaxLength("paymentTermsCode", PaymentTermsCode?.Trim(), Vendor.PaymentTermsLength);
+        PartnerCard.ValidateContact(v, Address, PhoneNumber, Email, CurrencyCode, PaymentTermsCode);
         v.Defined("blocked", (VendorBlocked?)Blocked);
         v.ThrowIfInvalid();
     }
@@ -58,23 +53,19 @@ public sealed class CreateVendorHandler(WriteDbContext db, NumberSeries numbers,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var customer = new Vendor
+        var vendor = new Vendor
         {
             TenantId = db.CurrentTenantId,
             Id = Guid.CreateVersion7(now),
             Number = number,
             DisplayName = command.DisplayName.Trim(),
-            PhoneNumber = command.PhoneNumber.Trim(),
-            Email = command.Email.Trim(),
-            CurrencyCode = Codes.Normalize(command.CurrencyCode),
-            PaymentTermsCode = Codes.Normalize(command.PaymentTermsCode),
             Blocked = command.Blocked,
             LastModifiedUtc = now,
             Version = 1,
         };
-        AddressInput.Apply(command.Address, customer);
-        db.Vendors.Add(customer);
-        var snapshot = customer.ToEvent();
+        vendor.ChangeContact(command.Address, command.PhoneNumber, command.Email, command.CurrencyCode, command.PaymentTermsCode);
+        db.Vendors.Add(vendor);
+        var snapshot = vendor.ToEvent();
         var position = db.Enqueue(snapshot, now);
         await WriteSaves.SaveNewAsync(db, "number", $"Vendor {number} already exists.", cancellationToken, numberFromSeries: fromSeries);
         return new CommandResult<VendorChanged>(snapshot, position);

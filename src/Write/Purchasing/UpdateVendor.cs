@@ -34,12 +34,7 @@ public sealed record UpdateVendor
             v.Required("displayName", DisplayName.Trim(), Vendor.DisplayNameLength);
         }
 
-        AddressInput.Validate(v, Address);
-        v.MaxLength("phoneNumber", PhoneNumber?.Trim(), Vendor.PhoneLength);
-        v.MaxLength("email", Email?.Trim(), Vendor.EmailLength);
-        v.Email("email", Email?.Trim());
-        v.MaxLength("currencyCode", CurrencyCode?.Trim(), Vendor.CurrencyLength);
-        v.MaxLength("paymentTermsCode", PaymentTermsCode?.Trim(), Vendor.PaymentTermsLength);
+        PartnerCard.ValidateContact(v, Address, PhoneNumber, Email, CurrencyCode, PaymentTermsCode);
         v.Defined("blocked", Blocked);
         v.ThrowIfInvalid();
     }
@@ -66,11 +61,7 @@ public sealed class UpdateVendorHandler(WriteDbContext db, TimeProvider clock)
 
         vendor.Number = number ?? vendor.Number;
         vendor.DisplayName = command.DisplayName?.Trim() ?? vendor.DisplayName;
-        AddressInput.Apply(command.Address, vendor);
-        vendor.PhoneNumber = command.PhoneNumber?.Trim() ?? vendor.PhoneNumber;
-        vendor.Email = command.Email?.Trim() ?? vendor.Email;
-        vendor.CurrencyCode = Codes.NormalizeOrNull(command.CurrencyCode) ?? vendor.CurrencyCode;
-        vendor.PaymentTermsCode = Codes.NormalizeOrNull(command.PaymentTermsCode) ?? vendor.PaymentTermsCode;
+        vendor.ChangeContact(command.Address, command.PhoneNumber, command.Email, command.CurrencyCode, command.PaymentTermsCode);
         vendor.Blocked = command.Blocked ?? vendor.Blocked;
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -5,15 +5,14 @@ using Saas.Write.Common;
 namespace Saas.Write.Purchasing;
 
 /// <summary>A vendor card (BC table 23, the API v2.0 <c>vendors</c> fields that exist so far).</summary>
-public sealed class Vendor : ITenantOwned, IHasAddress
+public sealed class Vendor : ITenantOwned, IPartnerCard
 {
-    // Same field lengths as the customer card in BC.
-    public const int NumberLength = 20;
-    public const int DisplayNameLength = 100;
-    public const int PhoneLength = 30;
-    public const int EmailLength = 80;
-    public const int CurrencyLength = 10;
-    public const int PaymentTermsLength = 10;
+    public const int NumberLength = PartnerCard.NumberLength;
+    public const int DisplayNameLength = PartnerCard.DisplayNameLength;
+    public const int PhoneLength = PartnerCard.PhoneLength;
+    public const int EmailLength = PartnerCard.EmailLength;
+    public const int CurrencyLength = PartnerCard.CurrencyLength;
+    public const int PaymentTermsLength = PartnerCard.PaymentTermsLength;
 
     public Guid TenantId { get; set; }
     public Guid Id { get; set; }

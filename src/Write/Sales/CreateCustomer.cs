@@ -27,12 +27,7 @@ public sealed record CreateCustomer
         var v = new Validation();
         v.MaxLength("number", Number?.Trim(), Customer.NumberLength);
         v.Required("displayName", DisplayName?.Trim(), Customer.DisplayNameLength);
-        AddressInput.Validate(v, Address);
-        v.MaxLength("phoneNumber", PhoneNumber?.Trim(), Customer.PhoneLength);
-        v.MaxLength("email", Email?.Trim(), Customer.EmailLength);
-        v.Email("email", Email?.Trim());
-        v.MaxLength("currencyCode", CurrencyCode?.Trim(), Customer.CurrencyLength);
-        v.MaxLength("paymentTermsCode", PaymentTermsCode?.Trim(), Customer.PaymentTermsLength);
+        PartnerCard.ValidateContact(v, Address, PhoneNumber, Email, CurrencyCode, PaymentTermsCode);
         v.NotNegative("creditLimit", CreditLimit);
         v.Defined("blocked", (CustomerBlocked?)Blocked);
         v.Defined("shippingAdvice", (ShippingAdvice?)ShippingAdvice);
@@ -68,17 +63,13 @@ public sealed class CreateCustomerHandler(WriteDbContext db, NumberSeries number
             Id = Guid.CreateVersion7(now),
             Number = number,
             DisplayName = command.DisplayName.Trim(),
-            PhoneNumber = command.PhoneNumber.Trim(),
-            Email = command.Email.Trim(),
-            CurrencyCode = Codes.Normalize(command.CurrencyCode),
-            PaymentTermsCode = Codes.Normalize(command.PaymentTermsCode),
             CreditLimit = command.CreditLimit,
             Blocked = command.Blocked,
             ShippingAdvice = command.ShippingAdvice,
             LastModifiedUtc = now,
             Version = 1,
         };
-        AddressInput.Apply(command.Address, customer);
+        customer.ChangeContact(command.Address, command.PhoneNumber, command.Email, command.CurrencyCode, command.PaymentTermsCode);
         db.Customers.Add(customer);
         var snapshot = customer.ToEvent();
         var position = db.Enqueue(snapshot, now);

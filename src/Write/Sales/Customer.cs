@@ -5,16 +5,14 @@ using Saas.Write.Common;
 namespace Saas.Write.Sales;
 
 /// <summary>A customer card (BC table 18, the API v2.0 <c>customers</c> fields that exist so far).</summary>
-public sealed class Customer : ITenantOwned, IHasAddress
+public sealed class Customer : ITenantOwned, IPartnerCard
 {
-    // BC: No. Code[20], Name Text[100], Phone No. Text[30], E-Mail Text[80], Currency Code Code[10],
-    // Payment Terms Code Code[10].
-    public const int NumberLength = 20;
-    public const int DisplayNameLength = 100;
-    public const int PhoneLength = 30;
-    public const int EmailLength = 80;
-    public const int CurrencyLength = 10;
-    public const int PaymentTermsLength = 10;
+    public const int NumberLength = PartnerCard.NumberLength;
+    public const int DisplayNameLength = PartnerCard.DisplayNameLength;
+    public const int PhoneLength = PartnerCard.PhoneLength;
+    public const int EmailLength = PartnerCard.EmailLength;
+    public const int CurrencyLength = PartnerCard.CurrencyLength;
+    public const int PaymentTermsLength = PartnerCard.PaymentTermsLength;
 
     public Guid TenantId { get; set; }
     public Guid Id { get; set; }

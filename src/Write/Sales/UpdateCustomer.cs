@@ -36,12 +36,7 @@ public sealed record UpdateCustomer
             v.Required("displayName", DisplayName.Trim(), Customer.DisplayNameLength);
         }
 
-        AddressInput.Validate(v, Address);
-        v.MaxLength("phoneNumber", PhoneNumber?.Trim(), Customer.PhoneLength);
-        v.MaxLength("email", Email?.Trim(), Customer.EmailLength);
-        v.Email("email", Email?.Trim());
-        v.MaxLength("currencyCode", CurrencyCode?.Trim(), Customer.CurrencyLength);
-        v.MaxLength("paymentTermsCode", PaymentTermsCode?.Trim(), Customer.PaymentTermsLength);
+        PartnerCard.ValidateContact(v, Address, PhoneNumber, Email, CurrencyCode, PaymentTermsCode);
         v.NotNegative("creditLimit", CreditLimit);
         v.Defined("blocked", Blocked);
         v.Defined("shippingAdvice", ShippingAdvice);
@@ -70,11 +65,7 @@ public sealed class UpdateCustomerHandler(WriteDbContext db, TimeProvider clock)
 
         customer.Number = number ?? customer.Number;
         customer.DisplayName = command.DisplayName?.Trim() ?? customer.DisplayName;
-        AddressInput.Apply(command.Address, customer);
-        customer.PhoneNumber = command.PhoneNumber?.Trim() ?? customer.PhoneNumber;
-        customer.Email = command.Email?.Trim() ?? customer.Email;
-        customer.CurrencyCode = Codes.NormalizeOrNull(command.CurrencyCode) ?? customer.CurrencyCode;
-        customer.PaymentTermsCode = Codes.NormalizeOrNull(command.PaymentTermsCode) ?? customer.PaymentTermsCode;
+        customer.ChangeContact(command.Address, command.PhoneNumber, command.Email, command.CurrencyCode, command.PaymentTermsCode);
         customer.CreditLimit = command.CreditLimit ?? customer.CreditLimit;
         customer.Blocked = command.Blocked ?? customer.Blocked;
         customer.ShippingAdvice = command.ShippingAdvice ?? customer.ShippingAdvice;
