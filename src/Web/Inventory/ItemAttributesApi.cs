@@ -90,7 +90,7 @@ internal static class ItemAttributesApi
 
         var input = await ApiSupport.ReadBodyAsync<ItemAttributeInput>(http.Request);
         var enums = new Validation();
-        var type = ItemsApi.ParseOrNull<ItemAttributeType>(enums, "type", input.Type);
+        var type = ApiSupport.ParseOrNull<ItemAttributeType>(enums, "type", input.Type);
         enums.ThrowIfInvalid();
         var result = await handler.HandleAsync(
             new CreateItemAttribute
@@ -116,7 +116,7 @@ internal static class ItemAttributesApi
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemAttributeInput>(http.Request);
         var enums = new Validation();
-        var type = ItemsApi.ParseOrNull<ItemAttributeType>(enums, "type", input.Type);
+        var type = ApiSupport.ParseOrNull<ItemAttributeType>(enums, "type", input.Type);
         enums.ThrowIfInvalid();
         var result = await handler.HandleAsync(
             new UpdateItemAttribute

@@ -85,7 +85,7 @@ internal static class ItemReferencesApi
 
         var input = await ApiSupport.ReadBodyAsync<ItemReferenceInput>(http.Request);
         var enums = new Validation();
-        var type = ItemsApi.ParseOrNull<ItemReferenceType>(enums, "referenceType", input.ReferenceType);
+        var type = ApiSupport.ParseOrNull<ItemReferenceType>(enums, "referenceType", input.ReferenceType);
         if (input.ReferenceType is null)
         {
             enums.Add("referenceType", $"is required: one of {BcEnum.Allowed<ItemReferenceType>()}.");
@@ -118,7 +118,7 @@ internal static class ItemReferencesApi
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemReferenceInput>(http.Request);
         var enums = new Validation();
-        var type = ItemsApi.ParseOrNull<ItemReferenceType>(enums, "referenceType", input.ReferenceType);
+        var type = ApiSupport.ParseOrNull<ItemReferenceType>(enums, "referenceType", input.ReferenceType);
         if (input.ItemId is not null || input.ItemNumber is not null)
         {
             // BC's key includes the item: a reference to another item is a new reference.

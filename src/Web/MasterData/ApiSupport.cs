@@ -222,6 +222,24 @@ internal static partial class ApiSupport
 
     [GeneratedRegex(@"^contains\(\s*(?<f>[A-Za-z]+)\s*,\s*'(?<s>(?:[^']|'')*)'\s*\)$", RegexOptions.IgnoreCase)]
     private static partial Regex ContainsClause();
+
+    /// <summary>A BC enum word from the body, or null when absent; an unknown word is a field error, not a 500.</summary>
+    internal static TEnum? ParseOrNull<TEnum>(Validation validation, string field, string? word)
+        where TEnum : struct, Enum
+    {
+        if (word is null)
+        {
+            return null;
+        }
+
+        if (BcEnum.TryParse<TEnum>(word, out var value))
+        {
+            return value;
+        }
+
+        validation.Add(field, $"'{word}' is not one of {BcEnum.Allowed<TEnum>()}.");
+        return null;
+    }
 }
 
 /// <summary>What a list request asked for, before the entity maps its filters.</summary>

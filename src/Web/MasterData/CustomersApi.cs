@@ -90,8 +90,8 @@ internal static class CustomersApi
     private static (CustomerBlocked? Blocked, ShippingAdvice? Advice) ParseWords(CustomerInput input)
     {
         var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<CustomerBlocked>(enums, "blocked", input.Blocked);
-        var advice = ItemsApi.ParseOrNull<ShippingAdvice>(enums, "shippingAdvice", input.ShippingAdvice);
+        var blocked = ApiSupport.ParseOrNull<CustomerBlocked>(enums, "blocked", input.Blocked);
+        var advice = ApiSupport.ParseOrNull<ShippingAdvice>(enums, "shippingAdvice", input.ShippingAdvice);
         enums.ThrowIfInvalid();
         return (blocked, advice);
     }

@@ -72,8 +72,8 @@ internal static class ItemsApi
 
         var input = await ApiSupport.ReadBodyAsync<ItemInput>(http.Request);
         var enums = new Validation();
-        var type = ParseOrNull<ItemType>(enums, "type", input.Type);
-        var costing = ParseOrNull<CostingMethod>(enums, "costingMethod", input.CostingMethod);
+        var type = ApiSupport.ParseOrNull<ItemType>(enums, "type", input.Type);
+        var costing = ApiSupport.ParseOrNull<CostingMethod>(enums, "costingMethod", input.CostingMethod);
         enums.ThrowIfInvalid();
         var result = await handler.HandleAsync(
             new CreateItem
@@ -106,8 +106,8 @@ internal static class ItemsApi
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemInput>(http.Request);
         var enums = new Validation();
-        var type = ParseOrNull<ItemType>(enums, "type", input.Type);
-        var costing = ParseOrNull<CostingMethod>(enums, "costingMethod", input.CostingMethod);
+        var type = ApiSupport.ParseOrNull<ItemType>(enums, "type", input.Type);
+        var costing = ApiSupport.ParseOrNull<CostingMethod>(enums, "costingMethod", input.CostingMethod);
         enums.ThrowIfInvalid();
         var result = await handler.HandleAsync(
             new UpdateItem
@@ -131,22 +131,6 @@ internal static class ItemsApi
         return Results.Json(ItemResource.From(result.Snapshot), ApiSupport.Json);
     }
 
-    internal static TEnum? ParseOrNull<TEnum>(Validation validation, string field, string? word)
-        where TEnum : struct, Enum
-    {
-        if (word is null)
-        {
-            return null;
-        }
-
-        if (BcEnum.TryParse<TEnum>(word, out var value))
-        {
-            return value;
-        }
-
-        validation.Add(field, $"'{word}' is not one of {BcEnum.Allowed<TEnum>()}.");
-        return null;
-    }
 }
 
 /// <summary>The body of POST and PATCH. Every field is optional here; the command decides what is required.</summary>

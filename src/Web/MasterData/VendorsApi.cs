@@ -85,7 +85,7 @@ internal static class VendorsApi
     private static VendorBlocked? ParseBlocked(VendorInput input)
     {
         var enums = new Validation();
-        var blocked = ItemsApi.ParseOrNull<VendorBlocked>(enums, "blocked", input.Blocked);
+        var blocked = ApiSupport.ParseOrNull<VendorBlocked>(enums, "blocked", input.Blocked);
         enums.ThrowIfInvalid();
         return blocked;
     }
