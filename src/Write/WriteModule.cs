@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
+using Saas.Write.Finance.Posting;
+using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
 using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
@@ -35,6 +37,8 @@ public static class WriteModule
 
         services.AddScoped<NumberSeries>();
         services.AddScoped<TenantOnboarding>();
+        services.AddScoped<DefaultFinanceSetup>();
+        services.AddScoped<ItemPostingEngine>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();
         services.AddScoped<CreateCustomerHandler>();
