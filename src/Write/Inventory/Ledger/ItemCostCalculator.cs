@@ -126,6 +126,7 @@ public sealed class ItemCostCalculator
         var byPeriod = entries.GroupBy(e => PeriodOf(e.PostingDate)).ToDictionary(g => g.Key, g => g.ToList());
 
         decimal quantity = 0, value = 0, lastAverage = fallbackUnitCost;
+        ItemLedgerEntry? lastOutbound = null;
         foreach (var p in periods)
         {
             var inPeriod = byPeriod.GetValueOrDefault(p) ?? [];
@@ -170,10 +171,14 @@ public sealed class ItemCostCalculator
             quantity += inPeriod.Sum(e => e.Quantity);
             value += revaluationsByPeriod.GetValueOrDefault(p)
                 + inPeriod.Sum(e => IsValuedByOthers(e) ? Target(e).Total : Base(e));
-            if (quantity == 0 && value != 0 && outbound.Count > 0)
+            lastOutbound = outbound.Count > 0 ? outbound[^1] : lastOutbound;
+
+            // Back to nothing on hand: what value is left is residue. It belongs to the last outbound entry, of
+            // this period or, when the period only brought goods in (a shipment dated before the receipt it
+            // took), of the last period that had one.
+            if (quantity == 0 && value != 0 && lastOutbound is not null)
             {
-                var last = outbound[^1];
-                SetTarget(last, Target(last) with { Rounding = -value });
+                SetTarget(lastOutbound, Target(lastOutbound) with { Rounding = Target(lastOutbound).Rounding - value });
                 value = 0;
             }
         }
