@@ -22,6 +22,7 @@ public static class ReadModule
         services.AddScoped<CustomerQueries>();
         services.AddScoped<VendorQueries>();
         services.AddScoped<LocationQueries>();
+        services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<ReadPositions>();
         services.AddScoped<MasterDataRebuild>();
         services.AddSingleton<ReadModelRebuilder>();

@@ -39,6 +39,7 @@ public static class WriteModule
         services.AddScoped<TenantOnboarding>();
         services.AddScoped<DefaultFinanceSetup>();
         services.AddScoped<ItemPostingEngine>();
+        services.AddScoped<Inventory.Journals.ItemJournal>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();
         services.AddScoped<CreateCustomerHandler>();
