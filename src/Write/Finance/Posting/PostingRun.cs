@@ -62,11 +62,9 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             await PostRevaluationAsync(posting.Revaluations[i], $"revaluations[{i}].");
         }
 
-        if (setup.AutomaticCostAdjustment)
-        {
-            await AdjustAsync(touchedItems.ToList());
-        }
-
+        // New entries always get their cost now (from their applications or the average); older entries are
+        // adjusted now only with automatic cost adjustment, otherwise by AdjustCostAsync.
+        await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment);
         return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
     }
 
@@ -93,7 +91,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             }
         }
 
-        await AdjustAsync(ids.Order().ToList());
+        await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false);
         return await FinishAsync("INVTADJMT", null);
     }
 
@@ -585,7 +583,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
     /// entry takes the cost directly; older entries get adjustment entries (BC's Adjustment = Yes), dated at the
     /// entry's posting date or the first open date after a closed period.
     /// </summary>
-    private async Task AdjustAsync(IReadOnlyList<Guid> itemIds)
+    private async Task AdjustAsync(IReadOnlyList<Guid> itemIds, bool onlyNewEntries)
     {
         foreach (var itemId in itemIds)
         {
@@ -595,6 +593,11 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             var valuesByEntry = values.GroupBy(v => v.ItemLedgerEntryNo).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var (entryNo, target) in targets.OrderBy(t => t.Key))
             {
+                if (onlyNewEntries && !ownValueOf.ContainsKey(entryNo))
+                {
+                    continue;
+                }
+
                 var entry = entries[entryNo];
                 var own = valuesByEntry.GetValueOrDefault(entryNo) ?? [];
                 var invoiced = own.Sum(v => v.InvoicedQuantity);
