@@ -27,6 +27,7 @@ public static class ReadModule
         services.AddScoped<ItemAttributeQueries>();
         services.AddScoped<CatalogItemQueries>();
         services.AddScoped<ItemReferenceQueries>();
+        services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<ReadPositions>();
         services.AddScoped<MasterDataRebuild>();
         services.AddSingleton<ReadModelRebuilder>();

@@ -6,6 +6,7 @@ using Saas.Tenancy.Storage;
 using Saas.Web.Auth;
 using Saas.Web.Components;
 using Saas.Web.Hosting;
+using Saas.Web.Finance;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
 using Saas.Web.Resellers;
@@ -47,6 +48,7 @@ public static class SaasApplication
         app.MapSaasHealth();
         app.MapSaasIdentity();
         app.MapMasterDataApi();
+        app.MapFinanceApi();
         app.MapResellerApi();
         app.MapSaasUi();
         return app;

@@ -4,8 +4,12 @@ using Saas.Write.Common;
 using Saas.Contracts;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
+using Saas.Write.Finance;
+using Saas.Write.Finance.Posting;
+using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
 using Saas.Write.Inventory.Catalog;
+using Saas.Write.Inventory.Ledger;
 using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
 using Saas.Write.Sales;
@@ -35,6 +39,19 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
     public DbSet<ItemReference> ItemReferences => Set<ItemReference>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<GLAccount> GLAccounts => Set<GLAccount>();
+    public DbSet<PostingGroup> PostingGroups => Set<PostingGroup>();
+    public DbSet<GeneralPostingSetup> GeneralPostingSetups => Set<GeneralPostingSetup>();
+    public DbSet<InventoryPostingSetup> InventoryPostingSetups => Set<InventoryPostingSetup>();
+    public DbSet<VatPostingSetup> VatPostingSetups => Set<VatPostingSetup>();
+    public DbSet<GeneralLedgerSetup> GeneralLedgerSetups => Set<GeneralLedgerSetup>();
+    public DbSet<PostingCounters> PostingCounters => Set<PostingCounters>();
+    public DbSet<ItemLedgerEntry> ItemLedgerEntries => Set<ItemLedgerEntry>();
+    public DbSet<OpenItemEntry> OpenItemEntries => Set<OpenItemEntry>();
+    public DbSet<ItemApplicationEntry> ItemApplicationEntries => Set<ItemApplicationEntry>();
+    public DbSet<ValueEntry> ValueEntries => Set<ValueEntry>();
+    public DbSet<GLEntry> GLEntries => Set<GLEntry>();
+    public DbSet<GLRegister> GLRegisters => Set<GLRegister>();
 
     /// <summary>
     /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
@@ -99,6 +116,10 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
             item.Property(i => i.CostingMethod).HasConversion<string>().HasMaxLength(20);
             item.Property(i => i.ItemCategoryCode).HasMaxLength(Item.CategoryLength);
             item.Property(i => i.Version).IsConcurrencyToken();
+            // Added to an existing table: the column default fills rows that were there before.
+            item.Property(i => i.GenProdPostingGroup).HasMaxLength(PostingGroup.CodeLength).HasDefaultValue("");
+            item.Property(i => i.InventoryPostingGroup).HasMaxLength(PostingGroup.CodeLength).HasDefaultValue("");
+            item.Property(i => i.VatProdPostingGroup).HasMaxLength(PostingGroup.CodeLength).HasDefaultValue("");
         });
 
         modelBuilder.Entity<Customer>(customer =>
@@ -171,6 +192,7 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
             outbox.Property(o => o.LastError).HasMaxLength(OutboxMessage.ErrorLength);
         });
 
+        PostingModel.Configure(modelBuilder);
         modelBuilder.ApplyTenantQueryFilters(this);
         modelBuilder.ApplySnakeCaseNames();
     }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
+using Saas.Write.Finance.Posting;
+using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
 using Saas.Write.Inventory.Catalog;
 using Saas.Write.Outbox;
@@ -36,6 +38,9 @@ public static class WriteModule
 
         services.AddScoped<NumberSeries>();
         services.AddScoped<TenantOnboarding>();
+        services.AddScoped<DefaultFinanceSetup>();
+        services.AddScoped<ItemPostingEngine>();
+        services.AddScoped<Inventory.Journals.ItemJournal>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();
         services.AddScoped<CreateCustomerHandler>();

@@ -74,6 +74,9 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
             Blocked = command.Blocked,
             SalesBlocked = command.SalesBlocked,
             PurchasingBlocked = command.PurchasingBlocked,
+            // BC's item templates: goods post as RETAIL/RESALE, services as SERVICES and never to inventory.
+            GenProdPostingGroup = command.Type == ItemType.Service ? Finance.Setup.DefaultFinanceSetup.Services : Finance.Setup.DefaultFinanceSetup.Retail,
+            InventoryPostingGroup = command.Type == ItemType.Inventory ? Finance.Setup.DefaultFinanceSetup.Resale : "",
             LastModifiedUtc = now,
             Version = 1,
         };

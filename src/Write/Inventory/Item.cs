@@ -32,6 +32,12 @@ public sealed class Item : ITenantOwned
     /// <summary>+1 per change; the ETag and the concurrency token, and what projections compare.</summary>
     public long Version { get; set; }
 
+    // BC's posting groups of the item card; new items get the defaults of the seeded setup. Declared last so
+    // that the migration that added them (appended columns) and the model agree on column order.
+    public string GenProdPostingGroup { get; set; } = Finance.Setup.DefaultFinanceSetup.Retail;
+    public string InventoryPostingGroup { get; set; } = Finance.Setup.DefaultFinanceSetup.Resale;
+    public string VatProdPostingGroup { get; set; } = Finance.Setup.DefaultFinanceSetup.StandardVat;
+
     public ItemChanged ToEvent() => new()
     {
         TenantId = TenantId,

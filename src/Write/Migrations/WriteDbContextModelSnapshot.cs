@@ -33,6 +33,9 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<bool>("PurchasingBlocked").HasColumnName("purchasing_blocked");
             b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
             b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.Property<string>("GenProdPostingGroup").IsRequired().HasMaxLength(20).HasDefaultValue("").HasColumnName("gen_prod_posting_group");
+            b.Property<string>("InventoryPostingGroup").IsRequired().HasMaxLength(20).HasDefaultValue("").HasColumnName("inventory_posting_group");
+            b.Property<string>("VatProdPostingGroup").IsRequired().HasMaxLength(20).HasDefaultValue("").HasColumnName("vat_prod_posting_group");
             b.HasKey("TenantId", "Id").HasName("pk_items");
             b.HasIndex("TenantId", "Number").IsUnique().HasDatabaseName("ix_items_tenant_id_number");
             b.ToTable("items");
@@ -227,6 +230,228 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("MessageId").IsUnique().HasDatabaseName("ix_outbox_message_id");
             b.HasIndex("NextAttemptUtc", "Id").HasDatabaseName("ix_outbox_next_attempt_utc_id").HasFilter("published_utc IS NULL");
             b.ToTable("outbox");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.GLAccount", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("Number").IsRequired().HasMaxLength(20).HasColumnName("number");
+            b.Property<string>("Name").IsRequired().HasMaxLength(100).HasColumnName("name");
+            b.Property<string>("IncomeBalance").IsRequired().HasMaxLength(20).HasColumnName("income_balance");
+            b.Property<string>("Category").IsRequired().HasMaxLength(20).HasColumnName("category");
+            b.Property<bool>("DirectPosting").HasColumnName("direct_posting");
+            b.Property<bool>("Blocked").HasColumnName("blocked");
+            b.HasKey("TenantId", "Number").HasName("pk_gl_accounts");
+            b.ToTable("gl_accounts");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.PostingGroup", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(20).HasColumnName("kind");
+            b.Property<string>("Code").IsRequired().HasMaxLength(20).HasColumnName("code");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<string>("Account").IsRequired().HasMaxLength(20).HasColumnName("account");
+            b.HasKey("TenantId", "Kind", "Code").HasName("pk_posting_groups");
+            b.ToTable("posting_groups");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.GeneralPostingSetup", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("GenBusPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_bus_posting_group");
+            b.Property<string>("GenProdPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_prod_posting_group");
+            b.Property<string>("SalesAccount").IsRequired().HasMaxLength(20).HasColumnName("sales_account");
+            b.Property<string>("SalesCreditMemoAccount").IsRequired().HasMaxLength(20).HasColumnName("sales_credit_memo_account");
+            b.Property<string>("PurchaseAccount").IsRequired().HasMaxLength(20).HasColumnName("purchase_account");
+            b.Property<string>("PurchaseCreditMemoAccount").IsRequired().HasMaxLength(20).HasColumnName("purchase_credit_memo_account");
+            b.Property<string>("CogsAccount").IsRequired().HasMaxLength(20).HasColumnName("cogs_account");
+            b.Property<string>("CogsInterimAccount").IsRequired().HasMaxLength(20).HasColumnName("cogs_interim_account");
+            b.Property<string>("InventoryAdjustmentAccount").IsRequired().HasMaxLength(20).HasColumnName("inventory_adjustment_account");
+            b.Property<string>("InventoryAccrualInterimAccount").IsRequired().HasMaxLength(20).HasColumnName("inventory_accrual_interim_account");
+            b.Property<string>("DirectCostAppliedAccount").IsRequired().HasMaxLength(20).HasColumnName("direct_cost_applied_account");
+            b.Property<string>("OverheadAppliedAccount").IsRequired().HasMaxLength(20).HasColumnName("overhead_applied_account");
+            b.Property<string>("PurchaseVarianceAccount").IsRequired().HasMaxLength(20).HasColumnName("purchase_variance_account");
+            b.HasKey("TenantId", "GenBusPostingGroup", "GenProdPostingGroup").HasName("pk_general_posting_setups");
+            b.ToTable("general_posting_setups");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.InventoryPostingSetup", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("LocationCode").IsRequired().HasMaxLength(20).HasColumnName("location_code");
+            b.Property<string>("InventoryPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("inventory_posting_group");
+            b.Property<string>("InventoryAccount").IsRequired().HasMaxLength(20).HasColumnName("inventory_account");
+            b.Property<string>("InventoryInterimAccount").IsRequired().HasMaxLength(20).HasColumnName("inventory_interim_account");
+            b.HasKey("TenantId", "LocationCode", "InventoryPostingGroup").HasName("pk_inventory_posting_setups");
+            b.ToTable("inventory_posting_setups");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.VatPostingSetup", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("VatBusPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("vat_bus_posting_group");
+            b.Property<string>("VatProdPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("vat_prod_posting_group");
+            b.Property<decimal>("VatPercent").HasColumnName("vat_percent");
+            b.Property<string>("CalculationType").IsRequired().HasMaxLength(20).HasColumnName("calculation_type");
+            b.Property<string>("SalesVatAccount").IsRequired().HasMaxLength(20).HasColumnName("sales_vat_account");
+            b.Property<string>("PurchaseVatAccount").IsRequired().HasMaxLength(20).HasColumnName("purchase_vat_account");
+            b.Property<string>("ReverseChargeVatAccount").IsRequired().HasMaxLength(20).HasColumnName("reverse_charge_vat_account");
+            b.HasKey("TenantId", "VatBusPostingGroup", "VatProdPostingGroup").HasName("pk_vat_posting_setups");
+            b.ToTable("vat_posting_setups");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Setup.GeneralLedgerSetup", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<DateOnly?>("AllowPostingFrom").HasColumnName("allow_posting_from");
+            b.Property<DateOnly?>("AllowPostingTo").HasColumnName("allow_posting_to");
+            b.Property<DateOnly?>("InventoryClosedThrough").HasColumnName("inventory_closed_through");
+            b.Property<bool>("ExpectedCostPostingToGL").HasColumnName("expected_cost_posting_to_gl");
+            b.Property<bool>("AutomaticCostAdjustment").HasColumnName("automatic_cost_adjustment");
+            b.Property<string>("AverageCostPeriod").IsRequired().HasMaxLength(10).HasColumnName("average_cost_period");
+            b.Property<bool>("AllowNegativeInventory").HasColumnName("allow_negative_inventory");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId").HasName("pk_general_ledger_setups");
+            b.ToTable("general_ledger_setups");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Posting.PostingCounters", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("LastItemLedgerEntryNo").HasColumnName("last_item_ledger_entry_no");
+            b.Property<long>("LastValueEntryNo").HasColumnName("last_value_entry_no");
+            b.Property<long>("LastApplicationEntryNo").HasColumnName("last_application_entry_no");
+            b.Property<long>("LastGLEntryNo").HasColumnName("last_gl_entry_no");
+            b.Property<long>("LastRegisterNo").HasColumnName("last_register_no");
+            b.Property<long>("LastTransactionNo").HasColumnName("last_transaction_no");
+            b.HasKey("TenantId").HasName("pk_posting_counters");
+            b.ToTable("posting_counters");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Ledger.ItemLedgerEntry", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("EntryNo").HasColumnName("entry_no");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ItemNo").IsRequired().HasMaxLength(20).HasColumnName("item_no");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<string>("EntryType").IsRequired().HasMaxLength(20).HasColumnName("entry_type");
+            b.Property<string>("DocumentNo").IsRequired().HasMaxLength(20).HasColumnName("document_no");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<string>("LocationCode").IsRequired().HasMaxLength(10).HasColumnName("location_code");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<bool>("Positive").HasColumnName("positive");
+            b.Property<long>("AppliesToEntry").HasColumnName("applies_to_entry");
+            b.Property<long>("CostSourceEntry").HasColumnName("cost_source_entry");
+            b.Property<decimal>("UnappliedUnitCost").HasColumnName("unapplied_unit_cost");
+            b.Property<string>("GenBusPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_bus_posting_group");
+            b.Property<string>("GenProdPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_prod_posting_group");
+            b.Property<string>("InventoryPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("inventory_posting_group");
+            b.Property<long>("RegisterNo").HasColumnName("register_no");
+            b.HasKey("TenantId", "EntryNo").HasName("pk_item_ledger_entries");
+            b.HasIndex("TenantId", "DocumentNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_document_no");
+            b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_item_id_entry_no");
+            b.ToTable("item_ledger_entries");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Ledger.OpenItemEntry", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("EntryNo").HasColumnName("entry_no");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("LocationCode").IsRequired().HasMaxLength(10).HasColumnName("location_code");
+            b.Property<bool>("Positive").HasColumnName("positive");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<decimal>("RemainingQuantity").HasColumnName("remaining_quantity");
+            b.HasKey("TenantId", "EntryNo").HasName("pk_open_item_entries");
+            b.HasIndex("TenantId", "ItemId", "LocationCode", "Positive").HasDatabaseName("ix_open_item_entries_tenant_id_item_id_location_code_positive");
+            b.ToTable("open_item_entries");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Ledger.ItemApplicationEntry", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("EntryNo").HasColumnName("entry_no");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<long>("InboundEntryNo").HasColumnName("inbound_entry_no");
+            b.Property<long>("OutboundEntryNo").HasColumnName("outbound_entry_no");
+            b.Property<long>("ItemLedgerEntryNo").HasColumnName("item_ledger_entry_no");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.HasKey("TenantId", "EntryNo").HasName("pk_item_application_entries");
+            b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_item_application_entries_tenant_id_item_id_entry_no");
+            b.ToTable("item_application_entries");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Ledger.ValueEntry", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("EntryNo").HasColumnName("entry_no");
+            b.Property<long>("ItemLedgerEntryNo").HasColumnName("item_ledger_entry_no");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ItemNo").IsRequired().HasMaxLength(20).HasColumnName("item_no");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<DateOnly>("ValuationDate").HasColumnName("valuation_date");
+            b.Property<string>("EntryType").IsRequired().HasMaxLength(20).HasColumnName("entry_type");
+            b.Property<string>("ItemLedgerEntryType").IsRequired().HasMaxLength(20).HasColumnName("item_ledger_entry_type");
+            b.Property<string>("DocumentNo").IsRequired().HasMaxLength(20).HasColumnName("document_no");
+            b.Property<string>("LocationCode").IsRequired().HasMaxLength(10).HasColumnName("location_code");
+            b.Property<decimal>("ItemLedgerEntryQuantity").HasColumnName("item_ledger_entry_quantity");
+            b.Property<decimal>("InvoicedQuantity").HasColumnName("invoiced_quantity");
+            b.Property<decimal>("ValuedQuantity").HasColumnName("valued_quantity");
+            b.Property<decimal>("CostAmountExpected").HasColumnName("cost_amount_expected");
+            b.Property<decimal>("CostAmountActual").HasColumnName("cost_amount_actual");
+            b.Property<decimal>("SalesAmountActual").HasColumnName("sales_amount_actual");
+            b.Property<bool>("Adjustment").HasColumnName("adjustment");
+            b.Property<string>("GenBusPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_bus_posting_group");
+            b.Property<string>("GenProdPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("gen_prod_posting_group");
+            b.Property<string>("InventoryPostingGroup").IsRequired().HasMaxLength(20).HasColumnName("inventory_posting_group");
+            b.Property<long>("RegisterNo").HasColumnName("register_no");
+            b.HasKey("TenantId", "EntryNo").HasName("pk_value_entries");
+            b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_id_entry_no");
+            b.HasIndex("TenantId", "ItemLedgerEntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_ledger_entry_no");
+            b.ToTable("value_entries");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Posting.GLEntry", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("EntryNo").HasColumnName("entry_no");
+            b.Property<long>("TransactionNo").HasColumnName("transaction_no");
+            b.Property<string>("GLAccountNo").IsRequired().HasMaxLength(20).HasColumnName("gl_account_no");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<string>("DocumentNo").IsRequired().HasMaxLength(20).HasColumnName("document_no");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<decimal>("Amount").HasColumnName("amount");
+            b.Property<long>("ValueEntryNo").HasColumnName("value_entry_no");
+            b.Property<string>("SourceCode").IsRequired().HasMaxLength(10).HasColumnName("source_code");
+            b.Property<long>("RegisterNo").HasColumnName("register_no");
+            b.HasKey("TenantId", "EntryNo").HasName("pk_gl_entries");
+            b.HasIndex("TenantId", "GLAccountNo", "PostingDate").HasDatabaseName("ix_gl_entries_tenant_id_gl_account_no_posting_date");
+            b.HasIndex("TenantId", "PostingDate").HasDatabaseName("ix_gl_entries_tenant_id_posting_date");
+            b.ToTable("gl_entries");
+        });
+
+        modelBuilder.Entity("Saas.Write.Finance.Posting.GLRegister", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("No").HasColumnName("no");
+            b.Property<long>("TransactionNo").HasColumnName("transaction_no");
+            b.Property<string>("SourceCode").IsRequired().HasMaxLength(10).HasColumnName("source_code");
+            b.Property<string>("IdempotencyKey").HasMaxLength(100).HasColumnName("idempotency_key");
+            b.Property<long>("FromGLEntryNo").HasColumnName("from_gl_entry_no");
+            b.Property<long>("ToGLEntryNo").HasColumnName("to_gl_entry_no");
+            b.Property<long>("FromItemLedgerEntryNo").HasColumnName("from_item_ledger_entry_no");
+            b.Property<long>("ToItemLedgerEntryNo").HasColumnName("to_item_ledger_entry_no");
+            b.Property<long>("FromValueEntryNo").HasColumnName("from_value_entry_no");
+            b.Property<long>("ToValueEntryNo").HasColumnName("to_value_entry_no");
+            b.Property<long>("FromApplicationEntryNo").HasColumnName("from_application_entry_no");
+            b.Property<long>("ToApplicationEntryNo").HasColumnName("to_application_entry_no");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.HasKey("TenantId", "No").HasName("pk_gl_registers");
+            b.HasIndex("TenantId", "IdempotencyKey").IsUnique().HasDatabaseName("ix_gl_registers_tenant_id_idempotency_key");
+            b.ToTable("gl_registers");
         });
 
     }

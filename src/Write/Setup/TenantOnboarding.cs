@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Common;
+using Saas.Write.Finance.Setup;
 
 namespace Saas.Write.Setup;
 
 /// <summary>
 /// What a new company needs before its first item or customer: the number series BC's demo company starts
-/// with and a default location. Call inside the new tenant's scope; running it again changes nothing.
+/// with, a default location, and the chart of accounts and posting setup (<see cref="DefaultFinanceSetup"/>). Call inside the new tenant's scope; running it again changes nothing.
 /// </summary>
-public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler createLocation)
+public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler createLocation, DefaultFinanceSetup finance)
 {
     public const string DefaultLocationCode = "MAIN";
 
@@ -36,20 +37,23 @@ public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler cr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (await db.Locations.AnyAsync(l => l.Code == DefaultLocationCode, cancellationToken))
+        Guid? position = null;
+        if (!await db.Locations.AnyAsync(l => l.Code == DefaultLocationCode, cancellationToken))
         {
-            return null;
+            try
+            {
+                var result = await createLocation.HandleAsync(
+                    new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
+                position = result.ReadPosition;
+            }
+            catch (ConflictException)
+            {
+                // seeded concurrently by another call: the location is there, which is all that matters
+            }
         }
 
-        try
-        {
-            var result = await createLocation.HandleAsync(
-                new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
-            return result.ReadPosition;
-        }
-        catch (ConflictException)
-        {
-            return null; // seeded concurrently by another call: the location is there, which is all that matters
-        }
+        // After the location, so that its inventory posting setup is seeded with it.
+        await finance.SeedAsync(cancellationToken);
+        return position;
     }
 }

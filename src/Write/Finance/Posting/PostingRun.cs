@@ -1,0 +1,862 @@
+using Microsoft.EntityFrameworkCore;
+using Saas.Contracts.Posting;
+using Saas.Write.Common;
+using Saas.Write.Finance.Setup;
+using Saas.Write.Inventory;
+using Saas.Write.Inventory.Ledger;
+using Saas.Write.Setup;
+
+namespace Saas.Write.Finance.Posting;
+
+/// <summary>One attempt of one posting, inside its transaction. Holds what the posting has written so far.</summary>
+internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimeProvider clock, CancellationToken cancellationToken)
+{
+    private readonly InventoryAccounts accounts = new(db);
+    private readonly Dictionary<string, Item> itemsByNo = [];
+    private readonly Dictionary<Guid, Item> itemsById = [];
+    private readonly Dictionary<string, bool> locations = [];
+    private readonly Dictionary<(Guid, string), List<OpenItemEntry>> openEntries = [];
+    private readonly Dictionary<long, ItemLedgerEntry> knownEntries = [];
+    private readonly List<ItemLedgerEntry> newEntries = [];
+    private readonly List<ValueEntry> newValues = [];
+    private readonly List<ItemApplicationEntry> newApplications = [];
+    private readonly List<GLEntry> newGLEntries = [];
+    private readonly Dictionary<long, ValueEntry> ownValueOf = [];
+    private readonly HashSet<long> remainingChanged = [];
+    private readonly SortedSet<Guid> touchedItems = [];
+    private GeneralLedgerSetup setup = null!;
+    private PostingCounters counters = null!;
+    private long registerNo;
+    private string? defaultDocumentNo;
+
+    public async Task<PostingResult> PostAsync(ItemPosting posting)
+    {
+        await LockAsync();
+        if (posting.IdempotencyKey is { Length: > 0 } key
+            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+        {
+            return await LoadResultAsync(earlier);
+        }
+
+        setup = await LoadSetupAsync();
+        defaultDocumentNo = Codes.Normalize(posting.DocumentNo) is { Length: > 0 } given ? given : null;
+        registerNo = counters.LastRegisterNo + 1;
+
+        for (var i = 0; i < posting.Lines.Count; i++)
+        {
+            await PostLineAsync(posting.Lines[i], $"lines[{i}].");
+        }
+
+        for (var i = 0; i < posting.Invoices.Count; i++)
+        {
+            await PostInvoiceAsync(posting.Invoices[i], $"invoices[{i}].");
+        }
+
+        for (var i = 0; i < posting.Charges.Count; i++)
+        {
+            await PostChargeAsync(posting.Charges[i], $"charges[{i}].");
+        }
+
+        for (var i = 0; i < posting.Revaluations.Count; i++)
+        {
+            await PostRevaluationAsync(posting.Revaluations[i], $"revaluations[{i}].");
+        }
+
+        // New entries always get their cost now (from their applications or the average); older entries are
+        // adjusted now only with automatic cost adjustment, otherwise by AdjustCostAsync.
+        await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment);
+        return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
+    }
+
+    public async Task<PostingResult> AdjustOnlyAsync(IReadOnlyCollection<string>? itemNos)
+    {
+        await LockAsync();
+        setup = await LoadSetupAsync();
+        registerNo = counters.LastRegisterNo + 1;
+        List<Guid> ids;
+        if (itemNos is null)
+        {
+            ids = await db.ItemLedgerEntries.Select(e => e.ItemId).Distinct().ToListAsync(cancellationToken);
+            foreach (var item in await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
+            {
+                Remember(item);
+            }
+        }
+        else
+        {
+            ids = [];
+            foreach (var no in itemNos)
+            {
+                ids.Add((await ItemAsync(no, "itemNo")).Id);
+            }
+        }
+
+        await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false);
+        return await FinishAsync("INVTADJMT", null);
+    }
+
+    /// <summary>
+    /// Takes the company's posting lock. PostgreSQL: a row lock held to commit (the row is created on first use);
+    /// SQLite: the write transaction already holds the database's only write lock.
+    /// </summary>
+    private async Task LockAsync()
+    {
+        var tenant = db.CurrentTenantId;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                INSERT INTO posting_counters (tenant_id, last_item_ledger_entry_no, last_value_entry_no, last_application_entry_no,
+                    last_gl_entry_no, last_register_no, last_transaction_no)
+                VALUES ({tenant}, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING
+                """,
+                cancellationToken);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT 1 FROM posting_counters WHERE tenant_id = {tenant} FOR UPDATE", cancellationToken);
+        }
+
+        counters = await db.PostingCounters.SingleOrDefaultAsync(cancellationToken) ?? Add(new PostingCounters { TenantId = tenant });
+
+        PostingCounters Add(PostingCounters row)
+        {
+            db.PostingCounters.Add(row);
+            return row;
+        }
+    }
+
+    private async Task<GeneralLedgerSetup> LoadSetupAsync() =>
+        await db.GeneralLedgerSetups.AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+        ?? throw ValidationFailedException.For("generalLedgerSetup", "General Ledger Setup does not exist for this company.");
+
+    // ---------------------------------------------------------------- lines
+
+    private async Task PostLineAsync(ItemPostingLine line, string field)
+    {
+        var item = await ItemAsync(line.ItemNo, field + "itemNo");
+        CheckItem(item, line, field);
+        CheckDate(line.PostingDate, field + "postingDate");
+        var location = await LocationAsync(line.LocationCode, field + "locationCode");
+        var document = await DocumentNoAsync(line.DocumentNo);
+
+        if (line.EntryType == ItemLedgerEntryType.Transfer)
+        {
+            var to = await LocationAsync(line.NewLocationCode, field + "newLocationCode");
+            var shipped = NewEntry(item, line, location, -line.Quantity, document);
+            await ApplyOutboundAsync(item, shipped, null, field);
+            NewValue(shipped, ValueEntryType.DirectCost, invoiced: true, own: true);
+            var received = NewEntry(item, line, to, line.Quantity, document, costSource: shipped.EntryNo);
+            await ApplyInboundAsync(received);
+            NewValue(received, ValueEntryType.DirectCost, invoiced: true, own: true);
+            return;
+        }
+
+        var quantity = line.IsInbound ? Math.Abs(line.Quantity) : -Math.Abs(line.Quantity);
+        if (line.IsInbound)
+        {
+            var source = line.AppliesFromEntry is { } from ? await CostSourceAsync(item, from, quantity, field + "appliesFromEntry") : 0;
+            var entry = NewEntry(item, line, location, quantity, document, costSource: source);
+            await ApplyInboundAsync(entry);
+            var sales = line.EntryType == ItemLedgerEntryType.Sale && line.Invoice ? -ItemCostCalculator.RoundAmount(line.UnitAmount * quantity) : 0;
+            if (source != 0)
+            {
+                NewValue(entry, ValueEntryType.DirectCost, invoiced: line.Invoice, own: true, sales: sales);
+                return;
+            }
+
+            // Standard cost items come in at standard; the difference to the invoice is a variance.
+            var standard = item.CostingMethod == CostingMethod.Standard;
+            var unitCost = ItemCostCalculator.RoundUnitCost(line.UnitCost ?? item.UnitCost);
+            var standardAmount = ItemCostCalculator.RoundAmount(item.UnitCost * quantity);
+            if (!line.Invoice)
+            {
+                NewValue(entry, ValueEntryType.DirectCost, invoiced: false, own: true,
+                    expected: standard ? standardAmount : ItemCostCalculator.RoundAmount(unitCost * quantity), sales: sales);
+                return;
+            }
+
+            var direct = standard && line.EntryType != ItemLedgerEntryType.Purchase ? standardAmount : ItemCostCalculator.RoundAmount(unitCost * quantity);
+            NewValue(entry, ValueEntryType.DirectCost, invoiced: true, own: true, actual: direct, sales: sales);
+            if (standard && standardAmount != direct)
+            {
+                NewValue(entry, ValueEntryType.Variance, invoiced: false, actual: standardAmount - direct);
+            }
+            else if (!standard && line.IndirectCostPercent > 0)
+            {
+                NewValue(entry, ValueEntryType.IndirectCost, invoiced: false,
+                    actual: ItemCostCalculator.RoundAmount(direct * line.IndirectCostPercent / 100));
+            }
+
+            return;
+        }
+
+        var outbound = NewEntry(item, line, location, quantity, document, appliesTo: line.AppliesToEntry ?? 0);
+        await ApplyOutboundAsync(item, outbound, line.AppliesToEntry, field);
+        var salesAmount = line.EntryType == ItemLedgerEntryType.Sale && line.Invoice ? ItemCostCalculator.RoundAmount(line.UnitAmount * -quantity) : 0;
+        NewValue(outbound, ValueEntryType.DirectCost, invoiced: line.Invoice, own: true, sales: salesAmount);
+    }
+
+    private static void CheckItem(Item item, ItemPostingLine line, string field)
+    {
+        if (item.Type != ItemType.Inventory)
+        {
+            throw ValidationFailedException.For(field + "itemNo",
+                $"Item {item.Number} is of type {BcEnum.ToWord(item.Type)}: only Inventory items have item ledger entries.");
+        }
+
+        if (item.CostingMethod == CostingMethod.Specific)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {item.Number} uses costing method Specific, which needs item tracking.");
+        }
+
+        if (item.Blocked)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {item.Number} is blocked.");
+        }
+
+        // Returns stay allowed for sales- or purchasing-blocked items, as in BC.
+        if (item.SalesBlocked && line.EntryType == ItemLedgerEntryType.Sale && line.Quantity > 0)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {item.Number} is blocked for sales.");
+        }
+
+        if (item.PurchasingBlocked && line.EntryType == ItemLedgerEntryType.Purchase && line.Quantity > 0)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {item.Number} is blocked for purchasing.");
+        }
+    }
+
+    private void CheckDate(DateOnly date, string field)
+    {
+        if (setup.RefusePostingDate(date) is { } reason)
+        {
+            throw ValidationFailedException.For(field, reason);
+        }
+    }
+
+    private ItemLedgerEntry NewEntry(
+        Item item, ItemPostingLine line, string location, decimal quantity, string document, long costSource = 0, long appliesTo = 0)
+    {
+        var entry = new ItemLedgerEntry
+        {
+            TenantId = db.CurrentTenantId,
+            EntryNo = ++counters.LastItemLedgerEntryNo,
+            ItemId = item.Id,
+            ItemNo = item.Number,
+            PostingDate = line.PostingDate,
+            EntryType = line.EntryType,
+            DocumentNo = document,
+            Description = line.Description.Trim().Length > 0 ? line.Description.Trim() : item.DisplayName,
+            LocationCode = location,
+            Quantity = quantity,
+            Positive = quantity > 0,
+            AppliesToEntry = appliesTo,
+            CostSourceEntry = costSource,
+            UnappliedUnitCost = item.UnitCost,
+            GenBusPostingGroup = Codes.Normalize(line.GenBusPostingGroup),
+            GenProdPostingGroup = item.GenProdPostingGroup,
+            InventoryPostingGroup = item.InventoryPostingGroup,
+            RegisterNo = registerNo,
+        };
+        db.ItemLedgerEntries.Add(entry);
+        newEntries.Add(entry);
+        knownEntries[entry.EntryNo] = entry;
+        touchedItems.Add(item.Id);
+        return entry;
+    }
+
+    private ValueEntry NewValue(
+        ItemLedgerEntry entry, ValueEntryType type, bool invoiced, bool own = false, decimal expected = 0, decimal actual = 0,
+        decimal sales = 0, decimal invoicedQuantity = 0, DateOnly? postingDate = null, DateOnly? valuationDate = null,
+        bool adjustment = false, decimal valuedQuantity = 0, string? documentNo = null)
+    {
+        var value = new ValueEntry
+        {
+            TenantId = db.CurrentTenantId,
+            EntryNo = ++counters.LastValueEntryNo,
+            ItemLedgerEntryNo = entry.EntryNo,
+            ItemId = entry.ItemId,
+            ItemNo = entry.ItemNo,
+            PostingDate = postingDate ?? entry.PostingDate,
+            ValuationDate = valuationDate ?? entry.PostingDate,
+            EntryType = type,
+            ItemLedgerEntryType = entry.EntryType,
+            DocumentNo = documentNo ?? entry.DocumentNo,
+            LocationCode = entry.LocationCode,
+            ItemLedgerEntryQuantity = own && newEntries.Contains(entry) && !ownValueOf.ContainsKey(entry.EntryNo) ? entry.Quantity : 0,
+            InvoicedQuantity = invoiced ? (invoicedQuantity != 0 ? invoicedQuantity : entry.Quantity) : 0,
+            ValuedQuantity = valuedQuantity != 0 ? valuedQuantity : (invoiced ? (invoicedQuantity != 0 ? invoicedQuantity : entry.Quantity) : entry.Quantity),
+            CostAmountExpected = expected,
+            CostAmountActual = actual,
+            SalesAmountActual = sales,
+            Adjustment = adjustment,
+            GenBusPostingGroup = entry.GenBusPostingGroup,
+            GenProdPostingGroup = entry.GenProdPostingGroup,
+            InventoryPostingGroup = entry.InventoryPostingGroup,
+            RegisterNo = registerNo,
+        };
+        db.ValueEntries.Add(value);
+        newValues.Add(value);
+        if (own)
+        {
+            ownValueOf[entry.EntryNo] = value;
+        }
+
+        touchedItems.Add(entry.ItemId);
+        return value;
+    }
+
+    // ---------------------------------------------------------------- application
+
+    /// <summary>
+    /// Applies an outbound entry to open inbound entries of its item and location: the one it names (fixed
+    /// application), else in the costing method's order: oldest first (FIFO, Average, Standard) or newest first
+    /// (LIFO). What finds no inbound quantity stays open as negative inventory, if the setup allows it.
+    /// </summary>
+    private async Task ApplyOutboundAsync(Item item, ItemLedgerEntry outbound, long? appliesTo, string field)
+    {
+        var open = await OpenEntriesAsync(item.Id, outbound.LocationCode);
+        var needed = -outbound.Quantity;
+        IEnumerable<OpenItemEntry> candidates;
+        if (appliesTo is { } fixedTo)
+        {
+            var target = open.SingleOrDefault(o => o.EntryNo == fixedTo && o.Positive);
+            if (target is null || target.RemainingQuantity < needed)
+            {
+                throw ValidationFailedException.For(field + "appliesToEntry", target is null
+                    ? $"Item Ledger Entry {fixedTo} is not an open inbound entry of item {item.Number} at location {GeneralPostingSetup.Show(outbound.LocationCode)}."
+                    : $"Item Ledger Entry {fixedTo} has only {target.RemainingQuantity} remaining; {needed} cannot be applied to it.");
+            }
+
+            candidates = [target];
+        }
+        else
+        {
+            var inbound = open.Where(o => o.Positive && o.RemainingQuantity > 0);
+            candidates = item.CostingMethod == CostingMethod.LIFO
+                ? inbound.OrderByDescending(o => o.PostingDate).ThenByDescending(o => o.EntryNo).ToList()
+                : inbound.OrderBy(o => o.PostingDate).ThenBy(o => o.EntryNo).ToList();
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var take = Math.Min(needed, candidate.RemainingQuantity);
+            Apply(candidate, outbound.EntryNo, outbound, take, inboundIsNew: false);
+            needed -= take;
+            if (needed == 0)
+            {
+                break;
+            }
+        }
+
+        if (needed > 0)
+        {
+            if (!setup.AllowNegativeInventory)
+            {
+                var available = open.Where(o => o.Positive).Sum(o => o.RemainingQuantity) + (-outbound.Quantity - needed);
+                throw ValidationFailedException.For(field + "quantity",
+                    $"You have insufficient quantity of Item {item.Number} on inventory at location {GeneralPostingSetup.Show(outbound.LocationCode)}: " +
+                    $"{available} available, {-outbound.Quantity} needed.");
+            }
+
+            AddOpen(outbound, -needed, open);
+        }
+    }
+
+    /// <summary>An inbound entry first covers open negative inventory (oldest first), as BC applies it; the rest stays open.</summary>
+    private async Task ApplyInboundAsync(ItemLedgerEntry inbound)
+    {
+        var open = await OpenEntriesAsync(inbound.ItemId, inbound.LocationCode);
+        var left = inbound.Quantity;
+        foreach (var negative in open.Where(o => !o.Positive).OrderBy(o => o.PostingDate).ThenBy(o => o.EntryNo).ToList())
+        {
+            var take = Math.Min(left, -negative.RemainingQuantity);
+            Apply(negative, inbound.EntryNo, inbound, take, inboundIsNew: true);
+            left -= take;
+            if (left == 0)
+            {
+                break;
+            }
+        }
+
+        if (left > 0)
+        {
+            AddOpen(inbound, left, open);
+        }
+    }
+
+    private void Apply(OpenItemEntry other, long newEntryNo, ItemLedgerEntry newEntry, decimal quantity, bool inboundIsNew)
+    {
+        var application = new ItemApplicationEntry
+        {
+            TenantId = db.CurrentTenantId,
+            EntryNo = ++counters.LastApplicationEntryNo,
+            ItemId = newEntry.ItemId,
+            InboundEntryNo = inboundIsNew ? newEntryNo : other.EntryNo,
+            OutboundEntryNo = inboundIsNew ? other.EntryNo : newEntryNo,
+            ItemLedgerEntryNo = newEntryNo,
+            Quantity = quantity,
+            PostingDate = newEntry.PostingDate,
+        };
+        db.ItemApplicationEntries.Add(application);
+        newApplications.Add(application);
+        other.RemainingQuantity += other.Positive ? -quantity : quantity;
+        remainingChanged.Add(other.EntryNo);
+        remainingChanged.Add(newEntryNo);
+        if (other.RemainingQuantity == 0)
+        {
+            db.OpenItemEntries.Remove(other);
+            openEntries[(other.ItemId, other.LocationCode)].Remove(other);
+        }
+    }
+
+    private void AddOpen(ItemLedgerEntry entry, decimal remaining, List<OpenItemEntry> open)
+    {
+        var row = new OpenItemEntry
+        {
+            TenantId = db.CurrentTenantId,
+            EntryNo = entry.EntryNo,
+            ItemId = entry.ItemId,
+            LocationCode = entry.LocationCode,
+            Positive = entry.Positive,
+            PostingDate = entry.PostingDate,
+            RemainingQuantity = remaining,
+        };
+        db.OpenItemEntries.Add(row);
+        open.Add(row);
+        remainingChanged.Add(entry.EntryNo);
+    }
+
+    private async Task<List<OpenItemEntry>> OpenEntriesAsync(Guid itemId, string location)
+    {
+        if (!openEntries.TryGetValue((itemId, location), out var open))
+        {
+            open = await db.OpenItemEntries.Where(o => o.ItemId == itemId && o.LocationCode == location).ToListAsync(cancellationToken);
+            openEntries[(itemId, location)] = open;
+        }
+
+        return open;
+    }
+
+    /// <summary>Checks the outbound entry a return takes its cost from, and that no more comes back than left.</summary>
+    private async Task<long> CostSourceAsync(Item item, long sourceNo, decimal quantity, string field)
+    {
+        var source = await EntryAsync(sourceNo, field);
+        if (source.ItemId != item.Id || source.Positive)
+        {
+            throw ValidationFailedException.For(field, $"Item Ledger Entry {sourceNo} is not an outbound entry of item {item.Number}.");
+        }
+
+        var returned = newEntries.Where(e => e.CostSourceEntry == sourceNo).Sum(e => e.Quantity)
+            + (await db.ItemLedgerEntries.AsNoTracking().Where(e => e.CostSourceEntry == sourceNo && e.ItemId == item.Id)
+                .Select(e => e.Quantity).ToListAsync(cancellationToken)).Sum();
+        if (returned + quantity > -source.Quantity)
+        {
+            throw ValidationFailedException.For(field,
+                $"Item Ledger Entry {sourceNo} shipped {-source.Quantity}; {returned} came back already, so {quantity} more cannot.");
+        }
+
+        return sourceNo;
+    }
+
+    // ---------------------------------------------------------------- invoices, charges, revaluations
+
+    private async Task PostInvoiceAsync(ItemInvoiceLine line, string field)
+    {
+        var entry = await EntryAsync(line.ItemLedgerEntryNo, field + "itemLedgerEntryNo");
+        var item = await ItemByIdAsync(entry.ItemId);
+        CheckDate(line.PostingDate, field + "postingDate");
+        var document = await DocumentNoAsync(line.DocumentNo);
+        var values = await ValuesOfAsync(entry);
+        var uninvoiced = entry.Quantity - values.Sum(v => v.InvoicedQuantity);
+        var quantity = entry.Positive ? line.Quantity : -line.Quantity;
+        if (Math.Abs(quantity) > Math.Abs(uninvoiced))
+        {
+            throw ValidationFailedException.For(field + "quantity",
+                $"Item Ledger Entry {entry.EntryNo} has {Math.Abs(uninvoiced)} not invoiced; {line.Quantity} cannot be invoiced.");
+        }
+
+        var sales = entry.EntryType == ItemLedgerEntryType.Sale ? -ItemCostCalculator.RoundAmount(line.UnitAmount * quantity) : 0;
+        if (ItemCostCalculator.IsValuedByOthers(entry))
+        {
+            // Cost follows from the entries it came from; adjustment moves it from expected to actual below.
+            NewValue(entry, ValueEntryType.DirectCost, invoiced: true, own: true, sales: sales, invoicedQuantity: quantity,
+                postingDate: line.PostingDate, documentNo: document);
+            return;
+        }
+
+        var expected = values.Where(v => v.EntryType == ValueEntryType.DirectCost).Sum(v => v.CostAmountExpected);
+        var reversal = quantity == uninvoiced ? -expected : -ItemCostCalculator.RoundAmount(expected * quantity / uninvoiced);
+        var standard = item.CostingMethod == CostingMethod.Standard;
+        var actual = line.UnitCost is { } unitCost
+            ? ItemCostCalculator.RoundAmount(ItemCostCalculator.RoundUnitCost(unitCost) * quantity)
+            : -reversal;
+        NewValue(entry, ValueEntryType.DirectCost, invoiced: true, own: true, expected: reversal, actual: actual, sales: sales,
+            invoicedQuantity: quantity, postingDate: line.PostingDate, documentNo: document);
+        if (standard && -reversal != actual)
+        {
+            NewValue(entry, ValueEntryType.Variance, invoiced: false, actual: -reversal - actual, postingDate: line.PostingDate, documentNo: document);
+        }
+    }
+
+    private async Task PostChargeAsync(ItemChargeLine line, string field)
+    {
+        var entry = await EntryAsync(line.ItemLedgerEntryNo, field + "itemLedgerEntryNo");
+        if (!entry.Positive)
+        {
+            throw ValidationFailedException.For(field + "itemLedgerEntryNo", $"Item Ledger Entry {entry.EntryNo} is not an inbound entry: item charges are assigned to receipts.");
+        }
+
+        CheckDate(line.PostingDate, field + "postingDate");
+        var item = await ItemByIdAsync(entry.ItemId);
+        var document = await DocumentNoAsync(line.DocumentNo);
+        var amount = ItemCostCalculator.RoundAmount(line.Amount);
+        NewValue(entry, ValueEntryType.DirectCost, invoiced: false, actual: amount, postingDate: line.PostingDate, documentNo: document);
+        if (item.CostingMethod == CostingMethod.Standard)
+        {
+            NewValue(entry, ValueEntryType.Variance, invoiced: false, actual: -amount, postingDate: line.PostingDate, documentNo: document);
+        }
+    }
+
+    private async Task PostRevaluationAsync(RevaluationLine line, string field)
+    {
+        CheckDate(line.PostingDate, field + "postingDate");
+        var document = await DocumentNoAsync(line.DocumentNo);
+        var newUnitCost = ItemCostCalculator.RoundUnitCost(line.NewUnitCost);
+        if (line.AppliesToEntry is { } entryNo)
+        {
+            var entry = await EntryAsync(entryNo, field + "appliesToEntry");
+            var item = await ItemByIdAsync(entry.ItemId);
+            if (item.CostingMethod == CostingMethod.Average)
+            {
+                throw ValidationFailedException.For(field + "appliesToEntry", $"Item {item.Number} uses Average cost: revalue the item, not one entry.");
+            }
+
+            var open = (await OpenEntriesAsync(entry.ItemId, entry.LocationCode)).SingleOrDefault(o => o.EntryNo == entryNo && o.Positive);
+            if (open is null)
+            {
+                throw ValidationFailedException.For(field + "appliesToEntry", $"Item Ledger Entry {entryNo} is not an open inbound entry.");
+            }
+
+            var calculator = await CalculatorAsync(item);
+            calculator.Calculate();
+            var amount = ItemCostCalculator.RoundAmount(newUnitCost * open.RemainingQuantity) - calculator.CostOfRemaining(entryNo, open.RemainingQuantity);
+            if (amount != 0)
+            {
+                NewValue(entry, ValueEntryType.Revaluation, invoiced: false, actual: amount, postingDate: line.PostingDate,
+                    valuationDate: line.PostingDate, valuedQuantity: open.RemainingQuantity, documentNo: document);
+            }
+
+            return;
+        }
+
+        var averageItem = await ItemAsync(line.ItemNo!, field + "itemNo");
+        if (averageItem.CostingMethod != CostingMethod.Average)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {averageItem.Number} uses {averageItem.CostingMethod} cost: revalue its open inbound entries (appliesToEntry).");
+        }
+
+        var all = await CalculatorAsync(averageItem);
+        all.Calculate();
+        var (quantity, value) = all.OnHand();
+        if (quantity <= 0)
+        {
+            throw ValidationFailedException.For(field + "itemNo", $"Item {averageItem.Number} has nothing on inventory to revalue.");
+        }
+
+        var delta = ItemCostCalculator.RoundAmount(newUnitCost * quantity) - value;
+        if (delta != 0)
+        {
+            // Average cost belongs to the item, not to an entry; BC books it on the item's entries all the same.
+            var carrier = newEntries.Where(e => e.ItemId == averageItem.Id && e.Positive).MaxBy(e => e.EntryNo)
+                ?? await db.ItemLedgerEntries.AsNoTracking().Where(e => e.ItemId == averageItem.Id && e.Positive)
+                    .OrderByDescending(e => e.EntryNo).FirstAsync(cancellationToken);
+            NewValue(carrier, ValueEntryType.Revaluation, invoiced: false, actual: delta, postingDate: line.PostingDate,
+                valuationDate: line.PostingDate, valuedQuantity: quantity, documentNo: document);
+        }
+    }
+
+    // ---------------------------------------------------------------- cost adjustment
+
+    /// <summary>
+    /// Adjusts every item this posting touched: entries valued by others get the difference between the cost they
+    /// should have (<see cref="ItemCostCalculator"/>) and what their value entries say. A new entry's own value
+    /// entry takes the cost directly; older entries get adjustment entries (BC's Adjustment = Yes), dated at the
+    /// entry's posting date or the first open date after a closed period.
+    /// </summary>
+    private async Task AdjustAsync(IReadOnlyList<Guid> itemIds, bool onlyNewEntries)
+    {
+        foreach (var itemId in itemIds)
+        {
+            var item = await ItemByIdAsync(itemId);
+            var (calculator, entries, values) = await LoadItemAsync(item);
+            var targets = calculator.Calculate();
+            var valuesByEntry = values.GroupBy(v => v.ItemLedgerEntryNo).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var (entryNo, target) in targets.OrderBy(t => t.Key))
+            {
+                if (onlyNewEntries && !ownValueOf.ContainsKey(entryNo))
+                {
+                    continue;
+                }
+
+                var entry = entries[entryNo];
+                var own = valuesByEntry.GetValueOrDefault(entryNo) ?? [];
+                var invoiced = own.Sum(v => v.InvoicedQuantity);
+                var nominal = own.Where(v => v.EntryType is not (ValueEntryType.Rounding or ValueEntryType.Revaluation)).ToList();
+                var rounding = own.Where(v => v.EntryType == ValueEntryType.Rounding).ToList();
+                var (nominalExpected, nominalActual) = Split(target.Nominal, invoiced, entry.Quantity);
+                var (roundingExpected, roundingActual) = Split(target.Rounding, invoiced, entry.Quantity);
+                var deltaExpected = nominalExpected - nominal.Sum(v => v.CostAmountExpected);
+                var deltaActual = nominalActual - nominal.Sum(v => v.CostAmountActual);
+                if (deltaExpected != 0 || deltaActual != 0)
+                {
+                    if (ownValueOf.TryGetValue(entryNo, out var fresh) && fresh.EntryType == ValueEntryType.DirectCost)
+                    {
+                        fresh.CostAmountExpected += deltaExpected;
+                        fresh.CostAmountActual += deltaActual;
+                    }
+                    else
+                    {
+                        NewValue(entry, ValueEntryType.DirectCost, invoiced: false, expected: deltaExpected, actual: deltaActual,
+                            postingDate: setup.FirstOpenDate(entry.PostingDate), adjustment: true);
+                    }
+                }
+
+                var roundingDeltaExpected = roundingExpected - rounding.Sum(v => v.CostAmountExpected);
+                var roundingDeltaActual = roundingActual - rounding.Sum(v => v.CostAmountActual);
+                if (roundingDeltaExpected != 0 || roundingDeltaActual != 0)
+                {
+                    NewValue(entry, ValueEntryType.Rounding, invoiced: false, expected: roundingDeltaExpected, actual: roundingDeltaActual,
+                        postingDate: setup.FirstOpenDate(entry.PostingDate), adjustment: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The invoiced share of a cost is actual, the rest expected (BC's Cost Amount (Actual) / (Expected)).</summary>
+    private static (decimal Expected, decimal Actual) Split(decimal total, decimal invoiced, decimal quantity)
+    {
+        if (invoiced == quantity)
+        {
+            return (0, total);
+        }
+
+        if (invoiced == 0)
+        {
+            return (total, 0);
+        }
+
+        var actual = ItemCostCalculator.RoundAmount(total * invoiced / quantity);
+        return (total - actual, actual);
+    }
+
+    private async Task<ItemCostCalculator> CalculatorAsync(Item item) => (await LoadItemAsync(item)).Calculator;
+
+    private async Task<(ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)> LoadItemAsync(Item item)
+    {
+        // Saved rows from the database, plus what this posting has added but not saved yet.
+        var entries = await db.ItemLedgerEntries.AsNoTracking().Where(e => e.ItemId == item.Id).ToListAsync(cancellationToken);
+        var values = await db.ValueEntries.AsNoTracking().Where(v => v.ItemId == item.Id).ToListAsync(cancellationToken);
+        var applications = await db.ItemApplicationEntries.AsNoTracking().Where(a => a.ItemId == item.Id).ToListAsync(cancellationToken);
+        entries.AddRange(newEntries.Where(e => e.ItemId == item.Id));
+        values.AddRange(newValues.Where(v => v.ItemId == item.Id));
+        applications.AddRange(newApplications.Where(a => a.ItemId == item.Id));
+        var calculator = new ItemCostCalculator(item.CostingMethod, setup.AverageCostPeriod, item.UnitCost, entries, values, applications);
+        return (calculator, entries.ToDictionary(e => e.EntryNo), values);
+    }
+
+    private async Task<List<ValueEntry>> ValuesOfAsync(ItemLedgerEntry entry)
+    {
+        var saved = await db.ValueEntries.AsNoTracking().Where(v => v.ItemLedgerEntryNo == entry.EntryNo).ToListAsync(cancellationToken);
+        saved.AddRange(newValues.Where(v => v.ItemLedgerEntryNo == entry.EntryNo));
+        return saved;
+    }
+
+    // ---------------------------------------------------------------- G/L, register, event
+
+    private async Task<PostingResult> FinishAsync(string sourceCode, string? idempotencyKey)
+    {
+        if (newEntries.Count == 0 && newValues.Count == 0)
+        {
+            // Nothing changed (an adjustment with nothing to adjust): no register, no numbers taken.
+            return new PostingResult(0, 0, false, [], [], [], [], null);
+        }
+
+        counters.LastRegisterNo = registerNo;
+        var transactionNo = ++counters.LastTransactionNo;
+        foreach (var value in newValues.OrderBy(v => v.EntryNo))
+        {
+            foreach (var (account, amount) in await accounts.LinesForAsync(value, setup.ExpectedCostPostingToGL, cancellationToken))
+            {
+                var entry = new GLEntry
+                {
+                    TenantId = db.CurrentTenantId,
+                    EntryNo = ++counters.LastGLEntryNo,
+                    TransactionNo = transactionNo,
+                    GLAccountNo = account,
+                    PostingDate = value.PostingDate,
+                    DocumentNo = value.DocumentNo,
+                    Description = $"{value.ItemNo} {BcEnum.ToWord(value.ItemLedgerEntryType)}",
+                    Amount = amount,
+                    ValueEntryNo = value.EntryNo,
+                    SourceCode = sourceCode,
+                    RegisterNo = registerNo,
+                };
+                db.GLEntries.Add(entry);
+                newGLEntries.Add(entry);
+            }
+        }
+
+        // BC's last line of defence: a transaction that does not balance is never committed.
+        var imbalance = newGLEntries.Sum(e => e.Amount);
+        if (imbalance != 0)
+        {
+            throw new InvalidOperationException($"The G/L entries of transaction {transactionNo} do not balance (difference {imbalance}).");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var register = new GLRegister
+        {
+            TenantId = db.CurrentTenantId,
+            No = registerNo,
+            TransactionNo = transactionNo,
+            SourceCode = sourceCode,
+            IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
+            FromGLEntryNo = counters.LastGLEntryNo - newGLEntries.Count + 1,
+            ToGLEntryNo = counters.LastGLEntryNo,
+            FromItemLedgerEntryNo = counters.LastItemLedgerEntryNo - newEntries.Count + 1,
+            ToItemLedgerEntryNo = counters.LastItemLedgerEntryNo,
+            FromValueEntryNo = counters.LastValueEntryNo - newValues.Count + 1,
+            ToValueEntryNo = counters.LastValueEntryNo,
+            FromApplicationEntryNo = counters.LastApplicationEntryNo - newApplications.Count + 1,
+            ToApplicationEntryNo = counters.LastApplicationEntryNo,
+            CreatedUtc = now,
+        };
+        db.GLRegisters.Add(register);
+
+        var remaining = remainingChanged.Order().Select(no =>
+        {
+            var open = openEntries.Values.SelectMany(o => o).FirstOrDefault(o => o.EntryNo == no);
+            return new RemainingQuantityChanged(no, open?.RemainingQuantity ?? 0, open is not null);
+        }).ToList();
+        var position = db.Enqueue(ToEvent(register, remaining), now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PostingResult(registerNo, transactionNo, false, newEntries, newValues, newApplications, newGLEntries, position);
+    }
+
+    private EntriesPosted ToEvent(GLRegister register, IReadOnlyList<RemainingQuantityChanged> remaining) => new()
+    {
+        TenantId = db.CurrentTenantId,
+        RegisterNo = register.No,
+        TransactionNo = register.TransactionNo,
+        SourceCode = register.SourceCode,
+        CreatedUtc = register.CreatedUtc,
+        ItemLedgerEntries = newEntries.Select(e => new ItemLedgerEntryPosted(
+            e.EntryNo, e.ItemId, e.ItemNo, e.PostingDate, BcEnum.ToWord(e.EntryType), e.DocumentNo, e.Description, e.LocationCode,
+            e.Quantity, e.AppliesToEntry, e.CostSourceEntry)).ToList(),
+        ValueEntries = newValues.OrderBy(v => v.EntryNo).Select(v => new ValueEntryPosted(
+            v.EntryNo, v.ItemLedgerEntryNo, v.ItemId, v.ItemNo, v.PostingDate, v.ValuationDate, BcEnum.ToWord(v.EntryType),
+            BcEnum.ToWord(v.ItemLedgerEntryType), v.DocumentNo, v.LocationCode, v.ItemLedgerEntryQuantity, v.InvoicedQuantity,
+            v.CostAmountExpected, v.CostAmountActual, v.SalesAmountActual, v.Adjustment)).ToList(),
+        Applications = newApplications.Select(a => new ItemApplicationPosted(
+            a.EntryNo, a.ItemId, a.InboundEntryNo, a.OutboundEntryNo, a.Quantity, a.PostingDate)).ToList(),
+        GLEntries = newGLEntries.Select(g => new GLEntryPosted(
+            g.EntryNo, g.TransactionNo, g.GLAccountNo, g.PostingDate, g.DocumentNo, g.Description, g.Amount, g.ValueEntryNo)).ToList(),
+        RemainingQuantities = remaining,
+    };
+
+    private async Task<PostingResult> LoadResultAsync(GLRegister register)
+    {
+        var entries = await db.ItemLedgerEntries.AsNoTracking()
+            .Where(e => e.EntryNo >= register.FromItemLedgerEntryNo && e.EntryNo <= register.ToItemLedgerEntryNo)
+            .OrderBy(e => e.EntryNo).ToListAsync(cancellationToken);
+        var values = await db.ValueEntries.AsNoTracking()
+            .Where(e => e.EntryNo >= register.FromValueEntryNo && e.EntryNo <= register.ToValueEntryNo)
+            .OrderBy(e => e.EntryNo).ToListAsync(cancellationToken);
+        var applications = await db.ItemApplicationEntries.AsNoTracking()
+            .Where(e => e.EntryNo >= register.FromApplicationEntryNo && e.EntryNo <= register.ToApplicationEntryNo)
+            .OrderBy(e => e.EntryNo).ToListAsync(cancellationToken);
+        var gl = await db.GLEntries.AsNoTracking()
+            .Where(e => e.EntryNo >= register.FromGLEntryNo && e.EntryNo <= register.ToGLEntryNo)
+            .OrderBy(e => e.EntryNo).ToListAsync(cancellationToken);
+        return new PostingResult(register.No, register.TransactionNo, true, entries, values, applications, gl, null);
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    private async Task<Item> ItemAsync(string number, string field)
+    {
+        var no = Codes.Normalize(number);
+        if (!itemsByNo.TryGetValue(no, out var item))
+        {
+            item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Number == no, cancellationToken)
+                ?? throw ValidationFailedException.For(field, $"Item {no} does not exist.");
+            Remember(item);
+        }
+
+        return item;
+    }
+
+    private async Task<Item> ItemByIdAsync(Guid id)
+    {
+        if (!itemsById.TryGetValue(id, out var item))
+        {
+            item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+            Remember(item);
+        }
+
+        return item;
+    }
+
+    private void Remember(Item item)
+    {
+        itemsByNo[item.Number] = item;
+        itemsById[item.Id] = item;
+    }
+
+    private async Task<ItemLedgerEntry> EntryAsync(long entryNo, string field)
+    {
+        if (!knownEntries.TryGetValue(entryNo, out var entry))
+        {
+            entry = await db.ItemLedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.EntryNo == entryNo, cancellationToken)
+                ?? throw ValidationFailedException.For(field, $"Item Ledger Entry {entryNo} does not exist.");
+            knownEntries[entryNo] = entry;
+        }
+
+        return entry;
+    }
+
+    private async Task<string> LocationAsync(string code, string field)
+    {
+        var normalized = Codes.Normalize(code);
+        if (normalized.Length == 0)
+        {
+            return normalized;
+        }
+
+        if (!locations.TryGetValue(normalized, out var exists))
+        {
+            exists = await db.Locations.AnyAsync(l => l.Code == normalized, cancellationToken);
+            locations[normalized] = exists;
+        }
+
+        return exists ? normalized : throw ValidationFailedException.For(field, $"Location {normalized} does not exist.");
+    }
+
+    /// <summary>
+    /// The line's own document number, else the posting's; without either, the next number of the item journal
+    /// series, taken inside this transaction so that a failed posting gives it back.
+    /// </summary>
+    private async Task<string> DocumentNoAsync(string? lineDocumentNo)
+    {
+        if (Codes.Normalize(lineDocumentNo) is { Length: > 0 } own)
+        {
+            return own;
+        }
+
+        defaultDocumentNo ??= await numbers.TakeNextAsync(
+            DefaultFinanceSetup.ItemJournalSeries, "documentNo",
+            async candidate => !await db.ItemLedgerEntries.AnyAsync(e => e.DocumentNo == candidate, cancellationToken),
+            cancellationToken);
+        return defaultDocumentNo;
+    }
+}

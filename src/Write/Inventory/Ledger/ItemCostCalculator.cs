@@ -1,0 +1,272 @@
+using Saas.Write.Finance.Setup;
+
+namespace Saas.Write.Inventory.Ledger;
+
+/// <summary>What an entry's cost should be: the nominal cost and the rounding residue BC books as a Rounding entry.</summary>
+public readonly record struct CostTarget(decimal Nominal, decimal Rounding)
+{
+    public decimal Total => Nominal + Rounding;
+}
+
+/// <summary>
+/// The cost every entry of one item should carry, from its ledgers alone (entries, value entries, applications).
+/// Inbound entries that buy or find goods carry their own cost (their value entries); everything else is valued
+/// by others: outbound entries by the inbound entries they were applied to (FIFO, LIFO, Standard, fixed
+/// application) or by the average cost of their period (Average); inbound entries that bring goods back (the
+/// receiving half of a transfer, a return with exact cost reversal) by the outbound entry they came from.
+/// Cost adjustment compares these targets with the posted value entries and books the difference, so a later
+/// invoice price, item charge, revaluation or backdated receipt reaches every entry it should.
+/// </summary>
+/// <remarks>
+/// Allocation is cumulative: the applications of an inbound entry, in application order, take
+/// round(C(x₁)), round(C(x₂)) − round(C(x₁)), … of its cost function C over its quantity, so once the
+/// inbound entry is used up its applications carry its cost exactly and quantity 0 means value 0 without
+/// separate rounding entries. Average cost periods do the same over the period's outbound quantity, and a period
+/// that ends at quantity 0 leaves its residue on its last outbound entry as a Rounding entry.
+/// </remarks>
+public sealed class ItemCostCalculator
+{
+    private readonly CostingMethod method;
+    private readonly AverageCostPeriod period;
+    private readonly decimal fallbackUnitCost;
+    private readonly List<ItemLedgerEntry> entries;
+    private readonly Dictionary<long, ItemLedgerEntry> byNo;
+    private readonly Dictionary<long, List<ValueEntry>> valuesByEntry;
+    private readonly Dictionary<long, List<ItemApplicationEntry>> appsByInbound;
+    private readonly Dictionary<long, List<ItemApplicationEntry>> appsByOutbound;
+    private readonly Dictionary<long, CostTarget> targets = [];
+    private readonly Dictionary<long, Dictionary<long, decimal>> allocations = [];
+
+    public ItemCostCalculator(
+        CostingMethod method, AverageCostPeriod period, decimal fallbackUnitCost,
+        IEnumerable<ItemLedgerEntry> entries, IEnumerable<ValueEntry> values, IEnumerable<ItemApplicationEntry> applications)
+    {
+        this.method = method;
+        this.period = period;
+        this.fallbackUnitCost = fallbackUnitCost;
+        this.entries = entries.OrderBy(e => e.EntryNo).ToList();
+        byNo = this.entries.ToDictionary(e => e.EntryNo);
+        valuesByEntry = values.GroupBy(v => v.ItemLedgerEntryNo).ToDictionary(g => g.Key, g => g.OrderBy(v => v.EntryNo).ToList());
+        var apps = applications.OrderBy(a => a.EntryNo).ToList();
+        appsByInbound = apps.GroupBy(a => a.InboundEntryNo).ToDictionary(g => g.Key, g => g.ToList());
+        appsByOutbound = apps.GroupBy(a => a.OutboundEntryNo).ToDictionary(g => g.Key, g => g.ToList());
+    }
+
+    /// <summary>Entries whose cost comes from other entries rather than from their own value entries.</summary>
+    public static bool IsValuedByOthers(ItemLedgerEntry entry) => !entry.Positive || entry.CostSourceEntry != 0;
+
+    public static decimal RoundAmount(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    public static decimal RoundUnitCost(decimal unitCost) => Math.Round(unitCost, 5, MidpointRounding.AwayFromZero);
+
+    public IReadOnlyDictionary<long, CostTarget> Calculate()
+    {
+        if (method == CostingMethod.Average)
+        {
+            CalculateAverage();
+        }
+        else
+        {
+            CalculateApplied();
+        }
+
+        return targets;
+    }
+
+    /// <summary>The cost of the last <paramref name="remaining"/> units of an inbound entry (what a revaluation revalues).</summary>
+    public decimal CostOfRemaining(long inboundEntryNo, decimal remaining)
+    {
+        var entry = byNo[inboundEntryNo];
+        return RoundAmount(CostAt(entry, entry.Quantity)) - RoundAmount(CostAt(entry, entry.Quantity - remaining));
+    }
+
+    /// <summary>Quantity and value of the whole item after <see cref="Calculate"/> (the state cost adjustment leads to).</summary>
+    public (decimal Quantity, decimal Value) OnHand()
+    {
+        decimal quantity = 0, value = 0;
+        foreach (var entry in entries)
+        {
+            quantity += entry.Quantity;
+            value += IsValuedByOthers(entry) ? Target(entry).Total : Base(entry);
+            value += Revaluations(entry).Sum(r => r.Amount);
+        }
+
+        return (quantity, value);
+    }
+
+    private void CalculateApplied()
+    {
+        // Entry order settles everything when outbound entries only take from earlier inbound ones; an outbound
+        // entry posted into negative inventory takes from a later inbound one, which the next pass picks up.
+        for (var pass = 0; pass < 50; pass++)
+        {
+            var changed = false;
+            foreach (var entry in entries.Where(IsValuedByOthers))
+            {
+                changed |= SetTarget(entry, entry.Positive ? Derived(entry) : Applied(entry));
+            }
+
+            if (!changed)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Cost of item {entries.FirstOrDefault()?.ItemNo} did not settle: the applications form a loop.");
+    }
+
+    private void CalculateAverage()
+    {
+        DateOnly PeriodOf(DateOnly date) => period.StartOf(date);
+        var revaluationsByPeriod = entries
+            .SelectMany(e => Revaluations(e).Select(r => (Period: PeriodOf(r.ValuationDate), r.Amount)))
+            .GroupBy(r => r.Period)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
+        var periods = entries.Select(e => PeriodOf(e.PostingDate)).Concat(revaluationsByPeriod.Keys).Distinct().Order().ToList();
+        var byPeriod = entries.GroupBy(e => PeriodOf(e.PostingDate)).ToDictionary(g => g.Key, g => g.ToList());
+
+        decimal quantity = 0, value = 0, lastAverage = fallbackUnitCost;
+        ItemLedgerEntry? lastOutbound = null;
+        foreach (var p in periods)
+        {
+            var inPeriod = byPeriod.GetValueOrDefault(p) ?? [];
+            bool SourceEarlier(ItemLedgerEntry e) => byNo.TryGetValue(e.CostSourceEntry, out var s) && PeriodOf(s.PostingDate) < p;
+
+            // Returns of goods that left in an earlier period come back at that period's cost and join this
+            // period's average like a purchase. Transfers are left out: per item they move value, not create it.
+            foreach (var e in inPeriod.Where(e => e.Positive && e.CostSourceEntry != 0 && SourceEarlier(e)))
+            {
+                SetTarget(e, Derived(e));
+            }
+
+            var averaged = inPeriod.Where(e => e.Positive && e.EntryType != ItemLedgerEntryType.Transfer
+                && (e.CostSourceEntry == 0 || SourceEarlier(e))).ToList();
+            var inboundQuantity = averaged.Sum(e => e.Quantity);
+            var inboundValue = averaged.Sum(e => e.CostSourceEntry == 0 ? Base(e) : Target(e).Total)
+                + revaluationsByPeriod.GetValueOrDefault(p);
+            var average = quantity + inboundQuantity > 0 ? (value + inboundValue) / (quantity + inboundQuantity) : lastAverage;
+            lastAverage = average;
+
+            var outbound = inPeriod.Where(e => !e.Positive && e.AppliesToEntry == 0).ToList();
+            decimal cumulative = 0, allocated = 0;
+            foreach (var e in outbound)
+            {
+                cumulative -= e.Quantity;
+                var upTo = RoundAmount(average * cumulative);
+                SetTarget(e, new CostTarget(-(upTo - allocated), 0));
+                allocated = upTo;
+            }
+
+            // A purchase return fixed-applied to its receipt leaves at that receipt's cost (exact cost reversal).
+            foreach (var e in inPeriod.Where(e => !e.Positive && e.AppliesToEntry != 0))
+            {
+                SetTarget(e, Applied(e));
+            }
+
+            foreach (var e in inPeriod.Where(e => e.Positive && e.CostSourceEntry != 0 && !SourceEarlier(e)))
+            {
+                SetTarget(e, Derived(e));
+            }
+
+            quantity += inPeriod.Sum(e => e.Quantity);
+            value += revaluationsByPeriod.GetValueOrDefault(p)
+                + inPeriod.Sum(e => IsValuedByOthers(e) ? Target(e).Total : Base(e));
+            lastOutbound = outbound.Count > 0 ? outbound[^1] : lastOutbound;
+
+            // Back to nothing on hand: what value is left is residue. It belongs to the last outbound entry, of
+            // this period or, when the period only brought goods in (a shipment dated before the receipt it
+            // took), of the last period that had one.
+            if (quantity == 0 && value != 0 && lastOutbound is not null)
+            {
+                SetTarget(lastOutbound, Target(lastOutbound) with { Rounding = Target(lastOutbound).Rounding - value });
+                value = 0;
+            }
+        }
+    }
+
+    private bool SetTarget(ItemLedgerEntry entry, CostTarget target)
+    {
+        if (targets.TryGetValue(entry.EntryNo, out var old) && old == target)
+        {
+            return false;
+        }
+
+        targets[entry.EntryNo] = target;
+        allocations.Remove(entry.EntryNo); // an inbound entry's cost changed: its applications share it anew
+        return true;
+    }
+
+    private CostTarget Target(ItemLedgerEntry entry) => targets.GetValueOrDefault(entry.EntryNo);
+
+    /// <summary>An outbound entry: what its applications took from inbound entries, and the rest at its own unit cost.</summary>
+    private CostTarget Applied(ItemLedgerEntry outbound)
+    {
+        decimal cost = 0, applied = 0;
+        foreach (var app in appsByOutbound.GetValueOrDefault(outbound.EntryNo) ?? [])
+        {
+            cost += AllocationsOf(byNo[app.InboundEntryNo])[app.EntryNo];
+            applied += app.Quantity;
+        }
+
+        cost += RoundAmount((-outbound.Quantity - applied) * outbound.UnappliedUnitCost);
+        return new CostTarget(-cost, 0);
+    }
+
+    /// <summary>An inbound entry that brings back goods: the cost they left with, in proportion to the quantity.</summary>
+    private CostTarget Derived(ItemLedgerEntry inbound)
+    {
+        var source = byNo[inbound.CostSourceEntry];
+        var sourceCost = -Target(source).Total;
+        return new CostTarget(inbound.Quantity == -source.Quantity ? sourceCost : RoundAmount(sourceCost * inbound.Quantity / -source.Quantity), 0);
+    }
+
+    private Dictionary<long, decimal> AllocationsOf(ItemLedgerEntry inbound)
+    {
+        if (allocations.TryGetValue(inbound.EntryNo, out var cached))
+        {
+            return cached;
+        }
+
+        var result = new Dictionary<long, decimal>();
+        decimal cumulative = 0, allocated = 0;
+        foreach (var app in appsByInbound.GetValueOrDefault(inbound.EntryNo) ?? [])
+        {
+            cumulative += app.Quantity;
+            var upTo = RoundAmount(CostAt(inbound, cumulative));
+            result[app.EntryNo] = upTo - allocated;
+            allocated = upTo;
+        }
+
+        allocations[inbound.EntryNo] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// The cost of the first <paramref name="x"/> units of an inbound entry: its own cost spread evenly, plus each
+    /// revaluation spread over the units that were still there when it was posted (the last ones to leave).
+    /// </summary>
+    private decimal CostAt(ItemLedgerEntry inbound, decimal x)
+    {
+        var total = inbound.Quantity;
+        var own = IsValuedByOthers(inbound) ? Target(inbound).Total : Base(inbound);
+        var cost = x == total ? own : own * x / total;
+        foreach (var (amount, valued, _) in Revaluations(inbound))
+        {
+            var part = Math.Clamp(x - (total - valued), 0, valued);
+            cost += part == valued ? amount : amount * part / valued;
+        }
+
+        return cost;
+    }
+
+    /// <summary>An inbound entry's own cost: every value entry except revaluations (expected and actual alike).</summary>
+    private decimal Base(ItemLedgerEntry entry) =>
+        (valuesByEntry.GetValueOrDefault(entry.EntryNo) ?? [])
+        .Where(v => v.EntryType is not (ValueEntryType.Revaluation or ValueEntryType.Rounding))
+        .Sum(v => v.CostAmountExpected + v.CostAmountActual);
+
+    private IEnumerable<(decimal Amount, decimal Valued, DateOnly ValuationDate)> Revaluations(ItemLedgerEntry entry) =>
+        (valuesByEntry.GetValueOrDefault(entry.EntryNo) ?? [])
+        .Where(v => v.EntryType == ValueEntryType.Revaluation && v.ValuedQuantity > 0)
+        .Select(v => (v.CostAmountExpected + v.CostAmountActual, v.ValuedQuantity, v.ValuationDate));
+}
