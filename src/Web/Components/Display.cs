@@ -26,4 +26,9 @@ public static class Display
     public static string Count(int count) => count.ToString("#,##0", Culture);
 
     public static string Count(long count) => count.ToString("#,##0", Culture);
+
+    /// <summary>An enum as stored by the ledgers, shown with BC's caption ("Positive Adjmt."); unknown text as is.</summary>
+    public static string Word<TEnum>(string stored)
+        where TEnum : struct, Enum =>
+        Saas.Write.Common.BcEnum.TryParse<TEnum>(stored, out var value) ? Saas.Write.Common.BcEnum.ToWord(value) : stored;
 }
