@@ -3,6 +3,8 @@
 # defaults (fsync on, unlike the test cluster), printing Markdown rows for bench/RESULTS.md.
 #   bench/run.sh                      # default sizes
 #   bench/run.sh --commands 5000      # extra arguments go to the benchmark
+#   bench/run.sh --benchmark posting  # posting core (issue 3): postings/s and cost adjustment; masterdata is the default, all runs both
+#   BENCH_PROVIDERS=Postgres bench/run.sh ...   # only the named providers (default: Sqlite Postgres)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -35,7 +37,7 @@ export SAAS_BENCH_DATA; SAAS_BENCH_DATA=$(connection bench_data saas_app "$app_p
 export SAAS_BENCH_DATA_ADMIN; SAAS_BENCH_DATA_ADMIN=$(connection bench_data saas_owner "$owner_password")
 
 dotnet build -c Release "$ROOT/bench/Saas.Bench" >&2
-for provider in Sqlite Postgres; do
+for provider in ${BENCH_PROVIDERS:-Sqlite Postgres}; do
     dotnet run -c Release --no-build --project "$ROOT/bench/Saas.Bench" -- --provider "$provider" "$@" 2>/dev/null
     echo
 done

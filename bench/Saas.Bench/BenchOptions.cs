@@ -1,6 +1,6 @@
 namespace Saas.Bench;
 
-public sealed record BenchOptions(string Provider, int Commands, int[] Concurrency)
+public sealed record BenchOptions(string Provider, int Commands, int[] Concurrency, string Benchmark, int Postings, int Entries, int Items)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,10 @@ public sealed record BenchOptions(string Provider, int Commands, int[] Concurren
         return new BenchOptions(
             Value("--provider", "Sqlite"),
             int.Parse(Value("--commands", "2000")),
-            Value("--concurrency", "1,8").Split(',').Select(int.Parse).ToArray());
+            Value("--concurrency", "1,8").Split(',').Select(int.Parse).ToArray(),
+            Value("--benchmark", "masterdata").ToLowerInvariant(),
+            int.Parse(Value("--postings", "400")),
+            int.Parse(Value("--entries", "100000")),
+            int.Parse(Value("--items", "4")));
     }
 }

@@ -4,7 +4,6 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
-using Saas.Web;
 using Saas.Web.Startup;
 using Saas.Write.Inventory;
 
@@ -20,24 +19,7 @@ public static class MasterDataBenchmark
 {
     public static async Task RunAsync(BenchOptions options)
     {
-        var directory = Directory.CreateTempSubdirectory("saas-bench-").FullName;
-        var args = new List<string>
-        {
-            $"--Database:Provider={options.Provider}",
-            $"--Database:DataDirectory={directory}",
-            "--urls=http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-            "--Demo:Password=Bench-Only-2026!",
-        };
-        if (options.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            args.Add($"--ConnectionStrings:Catalog={Required("SAAS_BENCH_CATALOG")}");
-            args.Add($"--ConnectionStrings:Data={Required("SAAS_BENCH_DATA")}");
-            args.Add($"--ConnectionStrings:DataAdmin={Required("SAAS_BENCH_DATA_ADMIN")}");
-        }
-
-        var app = SaasApplication.Build([.. args]);
-        await app.StartAsync();
+        var app = await BenchHost.StartAsync(options);
         var scopes = app.Services.GetRequiredService<TenantScopes>();
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         var tenant = DemoData.Companies[0].Id;
@@ -84,8 +66,8 @@ public static class MasterDataBenchmark
 
         var projection = await ProjectionLatenciesAsync(database, positions.ToHashSet(), started);
         var perSecond = commands / elapsed.TotalSeconds;
-        return $"| {label} | {workers} | {perSecond:F0} | {Percentile(latencies, 50):F1} | {Percentile(latencies, 99):F1} | " +
-            $"{Percentile(projection, 50):F1} | {Percentile(projection, 99):F1} |";
+        return $"| {label} | {workers} | {perSecond:F0} | {BenchHost.Percentile(latencies, 50):F1} | {BenchHost.Percentile(latencies, 99):F1} | " +
+            $"{BenchHost.Percentile(projection, 50):F1} | {BenchHost.Percentile(projection, 99):F1} |";
     }
 
     /// <summary>Waits (bounded) until every event is projected, then reads occurred → processed per message.</summary>
@@ -120,15 +102,4 @@ public static class MasterDataBenchmark
 
         return rows.Select(r => (r.Processed - r.Occurred).TotalMilliseconds).ToList();
     }
-
-    private static double Percentile(IEnumerable<double> values, int percentile)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
-
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{name} is not set: run bench/run.sh, which starts PostgreSQL and sets it.");
 }

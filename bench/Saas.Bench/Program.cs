@@ -1,8 +1,26 @@
 using Saas.Bench;
 
-// Master-data command throughput and event → read-model latency, on the provider the arguments name.
-// Usage: dotnet run -c Release --project bench/Saas.Bench -- [--provider Sqlite|Postgres] [--commands 2000] [--concurrency 1,8]
+// Benchmarks of the real application, printing Markdown rows for bench/RESULTS.md.
+//   --benchmark masterdata (default): master-data command throughput and event → read-model latency (issue 2).
+//   --benchmark posting: item journal postings per second with 1 and N tenants, and on-demand cost adjustment
+//     time over a ledger of --entries item ledger entries (build capped at 5 minutes; the row says what was built).
+//   --benchmark all: both.
+// Usage: dotnet run -c Release --project bench/Saas.Bench -- [--benchmark masterdata|posting|all] [--provider Sqlite|Postgres]
+//   [--commands 2000] [--concurrency 1,8] [--postings 400] [--entries 100000] [--items 4]
 // PostgreSQL connection strings come from SAAS_BENCH_CATALOG, SAAS_BENCH_DATA (app role), SAAS_BENCH_DATA_ADMIN
 // (owner); bench/run.sh starts a durable throw-away cluster and sets them.
 var options = BenchOptions.Parse(args);
-await MasterDataBenchmark.RunAsync(options);
+if (options.Benchmark is "masterdata" or "all")
+{
+    await MasterDataBenchmark.RunAsync(options);
+}
+
+if (options.Benchmark is "posting" or "all")
+{
+    await PostingBenchmark.RunAsync(options);
+}
+
+if (options.Benchmark is not ("masterdata" or "posting" or "all"))
+{
+    throw new ArgumentException($"Unknown benchmark '{options.Benchmark}': use masterdata, posting or all.");
+}

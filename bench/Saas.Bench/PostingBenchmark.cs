@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Saas.Tenancy.Catalog;
+using Saas.Tenancy.Context;
+using Saas.Web.Resellers;
+using Saas.Web.Startup;
+using Saas.Write;
+using Saas.Write.Finance.Posting;
+using Saas.Write.Inventory;
+using Saas.Write.Inventory.Journals;
+using Saas.Write.Inventory.Ledger;
+
+namespace Saas.Bench;
+
+/// <summary>
+/// The posting core (issue 3), on the real application. (1) Postings per second: item journals of 5 lines
+/// (positive adjustments and sales-like negative adjustments on two FIFO items and one Average item) through
+/// <see cref="ItemJournal.PostAsync"/>, one tenant per worker, every tenant made by the reseller onboarding handler
+/// (so it has the seeded finance setup), automatic cost adjustment on (the default). (2) Cost adjustment as the
+/// ledger grows: one tenant with automatic adjustment off, N item ledger entries built in large journals, then a
+/// late invoice of the first receipt at a different cost, so "Adjust Cost - Item Entries" must revisit every
+/// outbound entry applied to it; the on-demand adjustment is timed.
+/// </summary>
+public static class PostingBenchmark
+{
+    private const int BuildLinesPerPosting = 1000;
+    private static readonly TimeSpan BuildBudget = TimeSpan.FromMinutes(5);
+    private static int tenantCounter;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var app = await BenchHost.StartAsync(options);
+        var scopes = app.Services.GetRequiredService<TenantScopes>();
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        Console.WriteLine($"# Postings on {options.Provider}: {options.Postings} item journals of 5 lines per run ({Environment.ProcessorCount} cores)");
+        Console.WriteLine("| provider | tenants (1 worker each) | postings | postings/s | lines/s | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, "warm-up"); // JIT, pools, caches
+        foreach (var tenants in options.Concurrency)
+        {
+            Console.WriteLine(await ThroughputAsync(app.Services, scopes, run, options.Postings, tenants, options.Provider));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"# Cost adjustment on {options.Provider}: target {options.Entries} item ledger entries over {options.Items} items, build budget {BuildBudget.TotalMinutes:F0} min");
+        Console.WriteLine("| provider | item ledger entries | of them on the changed item | build s | build entries/s | adjust s | adjust entries/s | value entries written | re-run (nothing to do) s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine(await CostAdjustmentAsync(app.Services, scopes, run, options));
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static async Task<string> ThroughputAsync(
+        IServiceProvider services, TenantScopes scopes, string run, int postings, int tenants, string label)
+    {
+        var companies = new List<(Guid Tenant, string[] Items)>();
+        for (var i = 0; i < tenants; i++)
+        {
+            var tenant = await OnboardAsync(services, run);
+            companies.Add((tenant, await CreateStockedItemsAsync(scopes, tenant, [CostingMethod.FIFO, CostingMethod.FIFO, CostingMethod.Average])));
+        }
+
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(companies.Select(company => Task.Run(async () =>
+        {
+            var (tenant, items) = company;
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            while (Interlocked.Increment(ref next) < postings)
+            {
+                var n = next;
+                var one = Stopwatch.StartNew();
+                await using var scope = await scopes.BeginScope(tenant);
+                await scope.Services.GetRequiredService<ItemJournal>().PostAsync(new PostItemJournal
+                {
+                    Lines =
+                    [
+                        Line(ItemLedgerEntryType.PositiveAdjmt, items[0], 10, today, 4m + n % 7),
+                        Line(ItemLedgerEntryType.NegativeAdjmt, items[0], 8, today),
+                        Line(ItemLedgerEntryType.PositiveAdjmt, items[2], 5, today, 20m + n % 5),
+                        Line(ItemLedgerEntryType.NegativeAdjmt, items[1], 3, today),
+                        Line(ItemLedgerEntryType.NegativeAdjmt, items[2], 4, today),
+                    ],
+                });
+                latencies.Add(one.Elapsed.TotalMilliseconds);
+            }
+        })));
+        var elapsed = clock.Elapsed;
+        return $"| {label} | {tenants} | {postings} | {postings / elapsed.TotalSeconds:F0} | {5 * postings / elapsed.TotalSeconds:F0} | " +
+            $"{BenchHost.Percentile(latencies, 50):F1} | {BenchHost.Percentile(latencies, 99):F1} |";
+    }
+
+    private static async Task<string> CostAdjustmentAsync(IServiceProvider services, TenantScopes scopes, string run, BenchOptions options)
+    {
+        var tenant = await OnboardAsync(services, run);
+        string[] items;
+        await using (var scope = await scopes.BeginScope(tenant))
+        {
+            // Automatic adjustment would reload the item's whole history at every build posting.
+            var db = scope.Services.GetRequiredService<WriteDbContext>();
+            var setup = await db.GeneralLedgerSetups.SingleAsync();
+            setup.AutomaticCostAdjustment = false;
+            await db.SaveChangesAsync();
+        }
+
+        var methods = Enumerable.Range(0, Math.Max(1, options.Items)).Select(i => i % 2 == 0 ? CostingMethod.FIFO : CostingMethod.Average).ToArray();
+        items = await CreateItemsAsync(scopes, tenant, methods);
+        var start = new DateOnly(2025, 1, 1);
+        var outbound = options.Entries; // generous: every outbound entry of the first item can apply to the first receipt
+
+        // Entry 1: a receipt of the first (FIFO) item, not yet invoiced; the other items get opening stock.
+        long firstReceipt;
+        var build = Stopwatch.StartNew();
+        await using (var scope = await scopes.BeginScope(tenant))
+        {
+            var result = await scope.Services.GetRequiredService<ItemPostingEngine>().PostAsync(new ItemPosting
+            {
+                SourceCode = "PURCHASES",
+                Lines =
+                [
+                    new ItemPostingLine { EntryType = ItemLedgerEntryType.Purchase, ItemNo = items[0], Quantity = outbound, PostingDate = start, UnitCost = 10m, Invoice = false },
+                    .. items.Skip(1).Select(item => ToPostingLine(Line(ItemLedgerEntryType.PositiveAdjmt, item, outbound, start, 10m))),
+                ],
+            });
+            firstReceipt = result.ItemLedgerEntries.Single(e => e.ItemNo == items[0]).EntryNo;
+        }
+
+        var built = items.Length;
+        var onChanged = 1;
+        var batch = 0;
+        while (built < options.Entries && build.Elapsed < BuildBudget)
+        {
+            var itemIndex = batch % items.Length;
+            var date = start.AddDays(1 + batch / items.Length);
+            var count = Math.Min(BuildLinesPerPosting, options.Entries - built);
+            var lines = Enumerable.Range(0, count)
+                .Select(i => i % 2 == 0
+                    ? Line(ItemLedgerEntryType.NegativeAdjmt, items[itemIndex], 1, date)
+                    : Line(ItemLedgerEntryType.PositiveAdjmt, items[itemIndex], 1, date, 9m + i % 5))
+                .ToList();
+            await using var scope = await scopes.BeginScope(tenant);
+            await scope.Services.GetRequiredService<ItemPostingEngine>().PostAsync(new ItemPosting { Lines = lines.Select(ToPostingLine).ToList() });
+            built += count;
+            onChanged += itemIndex == 0 ? count : 0;
+            batch++;
+        }
+
+        var buildSeconds = build.Elapsed.TotalSeconds;
+        if (built < options.Entries)
+        {
+            Console.Error.WriteLine($"Build budget reached: {built} of {options.Entries} entries.");
+        }
+
+        // The late invoice changes the first receipt's cost from 10 to 12; with automatic adjustment off the
+        // outbound entries applied to it keep their old cost until the on-demand adjustment below.
+        await using (var scope = await scopes.BeginScope(tenant))
+        {
+            await scope.Services.GetRequiredService<ItemPostingEngine>().PostAsync(new ItemPosting
+            {
+                SourceCode = "PURCHASES",
+                Invoices = [new ItemInvoiceLine { ItemLedgerEntryNo = firstReceipt, Quantity = outbound, PostingDate = start.AddDays(1 + batch), UnitCost = 12m }],
+            });
+        }
+
+        var adjust = Stopwatch.StartNew();
+        int written;
+        await using (var scope = await scopes.BeginScope(tenant))
+        {
+            written = (await scope.Services.GetRequiredService<ItemPostingEngine>().AdjustCostAsync()).ValueEntries.Count;
+        }
+
+        var adjustSeconds = adjust.Elapsed.TotalSeconds;
+        var again = Stopwatch.StartNew();
+        await using (var scope = await scopes.BeginScope(tenant))
+        {
+            await scope.Services.GetRequiredService<ItemPostingEngine>().AdjustCostAsync();
+        }
+
+        return $"| {options.Provider} | {built} | {onChanged} | {buildSeconds:F0} | {built / buildSeconds:F0} | {adjustSeconds:F1} | {built / adjustSeconds:F0} | {written} | {again.Elapsed.TotalSeconds:F1} |";
+    }
+
+    private static async Task<Guid> OnboardAsync(IServiceProvider services, string run)
+    {
+        var identifier = $"bench-{run}-{Interlocked.Increment(ref tenantCounter)}";
+        await using var scope = services.CreateAsyncScope();
+        var onboarded = await scope.ServiceProvider.GetRequiredService<OnboardTenantHandler>().Handle(
+            new OnboardTenant($"Bench {identifier}", identifier, "EUR", $"admin@{identifier}.example", TenantIsolation.Pooled),
+            DemoData.ResellerId, CancellationToken.None);
+        return onboarded.Tenant.Id;
+    }
+
+    private static async Task<string[]> CreateItemsAsync(TenantScopes scopes, Guid tenant, CostingMethod[] methods)
+    {
+        var numbers = new List<string>();
+        await using var scope = await scopes.BeginScope(tenant);
+        foreach (var method in methods)
+        {
+            var created = await scope.Services.GetRequiredService<CreateItemHandler>().HandleAsync(
+                new CreateItem { DisplayName = $"Bench {method} item", UnitCost = 10m, UnitPrice = 20m, CostingMethod = method });
+            numbers.Add(created.Snapshot.Number);
+        }
+
+        return [.. numbers];
+    }
+
+    /// <summary>Items with enough opening stock that the negative adjustments of a run never run out.</summary>
+    private static async Task<string[]> CreateStockedItemsAsync(TenantScopes scopes, Guid tenant, CostingMethod[] methods)
+    {
+        var items = await CreateItemsAsync(scopes, tenant, methods);
+        await using var scope = await scopes.BeginScope(tenant);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await scope.Services.GetRequiredService<ItemJournal>().PostAsync(new PostItemJournal
+        {
+            Lines = [.. items.Select(item => Line(ItemLedgerEntryType.PositiveAdjmt, item, 1_000_000, today, 5m))],
+        });
+        return items;
+    }
+
+    private static ItemJournalLine Line(ItemLedgerEntryType type, string item, decimal quantity, DateOnly date, decimal? unitCost = null) => new()
+    {
+        EntryType = type,
+        ItemNumber = item,
+        Quantity = quantity,
+        PostingDate = date,
+        UnitCost = unitCost,
+    };
+
+    private static ItemPostingLine ToPostingLine(ItemJournalLine line) => new()
+    {
+        EntryType = line.EntryType,
+        ItemNo = line.ItemNumber,
+        Quantity = line.Quantity,
+        PostingDate = line.PostingDate,
+        UnitCost = line.UnitCost,
+    };
+}
