@@ -1,7 +1,6 @@
 using System.Globalization;
 using Saas.Identity;
 using Saas.Read.Finance;
-using Saas.Tenancy.Context;
 using Saas.Web.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Finance.Posting;
@@ -20,6 +19,7 @@ public static class FinanceApi
     public static WebApplication MapFinanceApi(this WebApplication app)
     {
         var company = app.MapGroup(MasterDataApi.CompanyRoute)
+            .AddEndpointFilter<CurrentCompanyOnly>()
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Finance and inventory ledgers");
         company.MapGet("/accounts", AccountsAsync).RequireAuthorization(SaasPolicies.TenantMember);
@@ -34,83 +34,48 @@ public static class FinanceApi
         return app;
     }
 
-    private static async Task<IResult> AccountsAsync(Guid companyId, TenantContext tenants, LedgerQueries queries, HttpContext http)
+    private static async Task<IResult> AccountsAsync(LedgerQueries queries, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var accounts = await queries.AccountsAsync(http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(accounts, accounts.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GLEntriesAsync(Guid companyId, TenantContext tenants, LedgerQueries queries, HttpContext http)
+    private static async Task<IResult> GLEntriesAsync(LedgerQueries queries, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var page = await queries.GLEntriesAsync(Filter(http.Request), http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(page.Value, page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> ItemLedgerEntriesAsync(Guid companyId, TenantContext tenants, LedgerQueries queries, HttpContext http)
+    private static async Task<IResult> ItemLedgerEntriesAsync(LedgerQueries queries, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var page = await queries.ItemLedgerEntriesAsync(Filter(http.Request), http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(page.Value, page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> ValueEntriesAsync(Guid companyId, TenantContext tenants, LedgerQueries queries, HttpContext http)
+    private static async Task<IResult> ValueEntriesAsync(LedgerQueries queries, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var page = await queries.ValueEntriesAsync(Filter(http.Request), http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(page.Value, page.Count), ApiSupport.Json);
     }
 
     /// <summary><c>dateFilter=2027-01-01..2027-01-31</c> (either end may be left open), as BC's date filters.</summary>
-    private static async Task<IResult> TrialBalanceAsync(Guid companyId, TenantContext tenants, LedgerQueries queries, HttpContext http)
+    private static async Task<IResult> TrialBalanceAsync(LedgerQueries queries, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var (from, to) = DateRange(http.Request.Query["dateFilter"].ToString());
         var rows = await queries.TrialBalanceAsync(from, to, http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(rows, rows.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CalculatePhysicalInventoryAsync(Guid companyId, TenantContext tenants, ItemJournal journal, HttpContext http)
+    private static async Task<IResult> CalculatePhysicalInventoryAsync(ItemJournal journal, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var date = ParseDate("postingDate", http.Request.Query["postingDate"].ToString())
             ?? throw ValidationFailedException.For("postingDate", "is required.");
         var lines = await journal.CalculatePhysicalInventoryAsync(date, http.Request.Query["locationCode"].ToString(), cancellationToken: http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(lines, lines.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> PostJournalAsync(Guid companyId, TenantContext tenants, ItemJournal journal, HttpContext http)
+    private static async Task<IResult> PostJournalAsync(ItemJournal journal, HttpContext http)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<JournalInput>(http.Request);
         var command = input.ToCommand();
         var result = input.Preview

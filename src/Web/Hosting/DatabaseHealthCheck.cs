@@ -8,23 +8,23 @@ public sealed class DatabaseHealthCheck(DatabaseOptions options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        foreach (var (name, connectionString) in new[] { ("catalog", options.Catalog), ("data", options.Data) })
         {
-            foreach (var (name, connectionString) in new[] { ("catalog", options.Catalog), ("data", options.Data) })
+            try
             {
                 await using var connection = DatabaseProviders.CreateConnection(options.Provider, connectionString);
                 await connection.OpenAsync(cancellationToken);
                 await using var command = connection.CreateCommand();
                 command.CommandText = "SELECT 1";
                 await command.ExecuteScalarAsync(cancellationToken);
-                _ = name;
             }
+            catch (Exception ex)
+            {
+                // Name the database: an operator must know which connection string to look at.
+                return HealthCheckResult.Unhealthy($"The {name} database ({options.Provider}) does not answer.", ex);
+            }
+        }
 
-            return HealthCheckResult.Healthy($"{options.Provider} databases answer.");
-        }
-        catch (Exception ex)
-        {
-            return HealthCheckResult.Unhealthy($"{options.Provider} database unreachable.", ex);
-        }
+        return HealthCheckResult.Healthy($"{options.Provider} databases answer.");
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.Inventory;
 using Saas.Read.Common;
 using Saas.Read.Inventory;
-using Saas.Tenancy.Context;
 using Saas.Web.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Catalog;
@@ -24,13 +23,8 @@ internal static class CatalogItemsApi
         company.MapPost("/catalogItems({id:guid})/Microsoft.NAV.createItem", CreateItemAsync).RequireAuthorization("Items.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, CatalogItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, CatalogItemQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("vendorNumber", "hasItem");
         await ApiSupport.WaitForPositionAsync(http, positions);
@@ -49,13 +43,8 @@ internal static class CatalogItemsApi
         return Results.Json(ApiSupport.ListResponse(page.Value.Select(CatalogItemResource.From), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, CatalogItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CatalogItemQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
         if (row is null)
@@ -67,13 +56,8 @@ internal static class CatalogItemsApi
         return Results.Json(CatalogItemResource.From(row), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateCatalogItemHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateCatalogItemHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<CatalogItemInput>(http.Request);
         var result = await handler.HandleAsync(
             new CreateCatalogItem
@@ -93,13 +77,8 @@ internal static class CatalogItemsApi
         return Results.Json(CatalogItemResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateCatalogItemHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateCatalogItemHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<CatalogItemInput>(http.Request);
         if (input.EntryNumber is not null)
@@ -130,13 +109,8 @@ internal static class CatalogItemsApi
     /// Answers 201 with the item (as <c>items</c> shows it) and its read position; the catalog item's new link
     /// has its own position in <c>X-Catalog-Item-Read-Position</c>.
     /// </summary>
-    private static async Task<IResult> CreateItemAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, CreateItemFromCatalogItemHandler handler)
+    private static async Task<IResult> CreateItemAsync(Guid id, HttpContext http, CreateItemFromCatalogItemHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         // The body is optional: {} or { "numberFormat": "Vendor Item No." }.
         var input = http.Request.ContentLength is 0 || !http.Request.HasJsonContentType()
             ? new CreateItemInput()

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.Inventory;
 using Saas.Read.Common;
 using Saas.Read.Inventory;
-using Saas.Tenancy.Context;
 using Saas.Web.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Catalog;
@@ -26,24 +25,19 @@ internal static class ItemAttributesApi
 
         foreach (var (route, owner) in new[] { ("items", AttributeOwnerType.Item), ("itemCategories", AttributeOwnerType.ItemCategory) })
         {
-            company.MapGet($"/{route}({{id:guid}})/itemAttributeValues", (Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemAttributeQueries queries, ReadPositions positions) =>
-                ListValuesAsync(owner, companyId, id, http, tenants, queries, positions)).RequireAuthorization("TenantMember");
-            company.MapPost($"/{route}({{id:guid}})/itemAttributeValues", (Guid companyId, Guid id, HttpContext http, TenantContext tenants, SetItemAttributeValueHandler handler) =>
-                SetValueAsync(owner, companyId, id, null, http, tenants, handler)).RequireAuthorization("Items.Write");
-            company.MapPatch($"/{route}({{id:guid}})/itemAttributeValues({{attributeId:guid}})", (Guid companyId, Guid id, Guid attributeId, HttpContext http, TenantContext tenants, SetItemAttributeValueHandler handler) =>
-                SetValueAsync(owner, companyId, id, attributeId, http, tenants, handler)).RequireAuthorization("Items.Write");
-            company.MapDelete($"/{route}({{id:guid}})/itemAttributeValues({{attributeId:guid}})", (Guid companyId, Guid id, Guid attributeId, HttpContext http, TenantContext tenants, RemoveItemAttributeValueHandler handler) =>
-                RemoveValueAsync(owner, companyId, id, attributeId, http, tenants, handler)).RequireAuthorization("Items.Write");
+            company.MapGet($"/{route}({{id:guid}})/itemAttributeValues", (Guid id, HttpContext http, ItemAttributeQueries queries, ReadPositions positions) =>
+                ListValuesAsync(owner, id, http, queries, positions)).RequireAuthorization("TenantMember");
+            company.MapPost($"/{route}({{id:guid}})/itemAttributeValues", (Guid id, HttpContext http, SetItemAttributeValueHandler handler) =>
+                SetValueAsync(owner, id, null, http, handler)).RequireAuthorization("Items.Write");
+            company.MapPatch($"/{route}({{id:guid}})/itemAttributeValues({{attributeId:guid}})", (Guid id, Guid attributeId, HttpContext http, SetItemAttributeValueHandler handler) =>
+                SetValueAsync(owner, id, attributeId, http, handler)).RequireAuthorization("Items.Write");
+            company.MapDelete($"/{route}({{id:guid}})/itemAttributeValues({{attributeId:guid}})", (Guid id, Guid attributeId, HttpContext http, RemoveItemAttributeValueHandler handler) =>
+                RemoveValueAsync(owner, id, attributeId, http, handler)).RequireAuthorization("Items.Write");
         }
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, ItemAttributeQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, ItemAttributeQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("type", "blocked");
         var type = options.Text("type") is { } word ? BcEnum.ToWord(BcEnum.Parse<ItemAttributeType>("$filter", word)) : null;
@@ -63,13 +57,8 @@ internal static class ItemAttributesApi
         return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemAttributeResource.From), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemAttributeQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemAttributeQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
         if (row is null)
@@ -81,13 +70,8 @@ internal static class ItemAttributesApi
         return Results.Json(ItemAttributeResource.From(row), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateItemAttributeHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateItemAttributeHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<ItemAttributeInput>(http.Request);
         var enums = new Validation();
         var type = ApiSupport.ParseOrNull<ItemAttributeType>(enums, "type", input.Type);
@@ -106,13 +90,8 @@ internal static class ItemAttributesApi
         return Results.Json(ItemAttributeResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateItemAttributeHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemAttributeHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemAttributeInput>(http.Request);
         var enums = new Validation();
@@ -135,13 +114,8 @@ internal static class ItemAttributesApi
     }
 
     private static async Task<IResult> ListValuesAsync(
-        AttributeOwnerType owner, Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemAttributeQueries queries, ReadPositions positions)
+        AttributeOwnerType owner, Guid id, HttpContext http, ItemAttributeQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var values = owner == AttributeOwnerType.Item
             ? await queries.ForItemAsync(id, http.RequestAborted)
@@ -155,13 +129,8 @@ internal static class ItemAttributesApi
     }
 
     private static async Task<IResult> SetValueAsync(
-        AttributeOwnerType owner, Guid companyId, Guid id, Guid? attributeId, HttpContext http, TenantContext tenants, SetItemAttributeValueHandler handler)
+        AttributeOwnerType owner, Guid id, Guid? attributeId, HttpContext http, SetItemAttributeValueHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = attributeId is null ? null : ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemAttributeValueInput>(http.Request);
         var result = await handler.HandleAsync(
@@ -183,13 +152,8 @@ internal static class ItemAttributesApi
     }
 
     private static async Task<IResult> RemoveValueAsync(
-        AttributeOwnerType owner, Guid companyId, Guid id, Guid attributeId, HttpContext http, TenantContext tenants, RemoveItemAttributeValueHandler handler)
+        AttributeOwnerType owner, Guid id, Guid attributeId, HttpContext http, RemoveItemAttributeValueHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var result = await handler.HandleAsync(
             new RemoveItemAttributeValue
             {

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.Inventory;
 using Saas.Read.Common;
 using Saas.Read.Inventory;
-using Saas.Tenancy.Context;
 using Saas.Web.MasterData;
 using Saas.Write.Inventory.Catalog;
 
@@ -20,13 +19,8 @@ internal static class ItemCategoriesApi
         company.MapDelete("/itemCategories({id:guid})", DeleteAsync).RequireAuthorization("Items.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, ItemCategoryQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, ItemCategoryQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("parentCategory");
         await ApiSupport.WaitForPositionAsync(http, positions);
@@ -44,13 +38,8 @@ internal static class ItemCategoriesApi
         return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemCategoryResource.From), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemCategoryQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemCategoryQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
         if (row is null)
@@ -62,13 +51,8 @@ internal static class ItemCategoriesApi
         return Results.Json(ItemCategoryResource.From(row), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateItemCategoryHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateItemCategoryHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<ItemCategoryInput>(http.Request);
         var result = await handler.HandleAsync(
             new CreateItemCategory { Code = input.Code ?? "", DisplayName = input.DisplayName ?? "", ParentCategory = input.ParentCategory ?? "" },
@@ -77,13 +61,8 @@ internal static class ItemCategoriesApi
         return Results.Json(ItemCategoryResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateItemCategoryHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemCategoryHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemCategoryInput>(http.Request);
         var result = await handler.HandleAsync(
@@ -100,13 +79,8 @@ internal static class ItemCategoriesApi
         return Results.Json(ItemCategoryResource.From(result.Snapshot), ApiSupport.Json);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, DeleteItemCategoryHandler handler)
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, DeleteItemCategoryHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var result = await handler.HandleAsync(new DeleteItemCategory { Id = id, ExpectedVersion = CatalogApiSupport.OptionalExpectedVersion(http.Request) }, http.RequestAborted);
         http.Response.Headers[ApiSupport.ReadPositionHeader] = result.ReadPosition.ToString();
         return Results.NoContent();

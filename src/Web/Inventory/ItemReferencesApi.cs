@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.Inventory;
 using Saas.Read.Common;
 using Saas.Read.Inventory;
-using Saas.Tenancy.Context;
 using Saas.Web.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Catalog;
@@ -24,13 +23,8 @@ internal static class ItemReferencesApi
         company.MapDelete("/itemReferences({id:guid})", DeleteAsync).RequireAuthorization("Items.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, ItemReferenceQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, ItemReferenceQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("itemId", "referenceType", "referenceTypeNumber", "referenceNumber");
         Guid? itemId = null;
@@ -58,13 +52,8 @@ internal static class ItemReferencesApi
         return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemReferenceResource.From), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemReferenceQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemReferenceQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
         if (row is null)
@@ -76,13 +65,8 @@ internal static class ItemReferencesApi
         return Results.Json(ItemReferenceResource.From(row), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, ItemReferenceHandlers handlers)
+    private static async Task<IResult> CreateAsync(HttpContext http, ItemReferenceHandlers handlers)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<ItemReferenceInput>(http.Request);
         var enums = new Validation();
         var type = ApiSupport.ParseOrNull<ItemReferenceType>(enums, "referenceType", input.ReferenceType);
@@ -108,13 +92,8 @@ internal static class ItemReferencesApi
         return Results.Json(ItemReferenceResource.From(result.Snapshot, input.ItemNumber), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemReferenceHandlers handlers)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ItemReferenceHandlers handlers)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemReferenceInput>(http.Request);
         var enums = new Validation();
@@ -142,13 +121,8 @@ internal static class ItemReferencesApi
         return Results.Json(ItemReferenceResource.From(result.Snapshot, null), ApiSupport.Json);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemReferenceHandlers handlers)
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ItemReferenceHandlers handlers)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var result = await handlers.DeleteAsync(
             new DeleteItemReference { Id = id, ExpectedVersion = CatalogApiSupport.OptionalExpectedVersion(http.Request) }, http.RequestAborted);
         http.Response.Headers[ApiSupport.ReadPositionHeader] = result.ReadPosition.ToString();

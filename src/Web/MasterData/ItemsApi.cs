@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
 using Saas.Read.MasterData;
-using Saas.Tenancy.Context;
 using Saas.Write.Common;
 using Saas.Write.Inventory;
 
@@ -19,13 +18,8 @@ internal static class ItemsApi
         company.MapPatch("/items({id:guid})", UpdateAsync).RequireAuthorization("Items.Write");
     }
 
-    private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, TenantContext tenants, ItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, ItemQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("type", "blocked");
         var type = options.Text("type") is { } word ? BcEnum.ToWord(BcEnum.Parse<ItemType>("$filter", word)) : null;
@@ -45,13 +39,8 @@ internal static class ItemsApi
         return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemResource.From), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, ItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemQueries queries, ReadPositions positions)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
         if (row is null)
@@ -63,13 +52,8 @@ internal static class ItemsApi
         return Results.Json(ItemResource.From(row), ApiSupport.Json);
     }
 
-    private static async Task<IResult> CreateAsync(Guid companyId, HttpContext http, TenantContext tenants, CreateItemHandler handler)
+    private static async Task<IResult> CreateAsync(HttpContext http, CreateItemHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var input = await ApiSupport.ReadBodyAsync<ItemInput>(http.Request);
         var enums = new Validation();
         var type = ApiSupport.ParseOrNull<ItemType>(enums, "type", input.Type);
@@ -96,13 +80,8 @@ internal static class ItemsApi
             ItemResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid companyId, Guid id, HttpContext http, TenantContext tenants, UpdateItemHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemHandler handler)
     {
-        if (!ApiSupport.IsCurrentCompany(companyId, tenants))
-        {
-            return ApiSupport.CompanyNotFound();
-        }
-
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemInput>(http.Request);
         var enums = new Validation();

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Saas.Tenancy;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
@@ -88,6 +87,4 @@ public sealed class WidgetWorld : IAsyncDisposable
             // A temp directory left behind is harmless; failing the test for it is not.
         }
     }
-
-    internal static NullLogger<T> Log<T>() => NullLogger<T>.Instance;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
 
@@ -52,9 +53,4 @@ public sealed class tenant_context_fails_closed_and_unwinds
         await world.InitializeAsync();
         await Assert.ThrowsAsync<UnknownTenantException>(() => world.Scopes.BeginScope(Guid.NewGuid()));
     }
-}
-
-file static class ServiceProviderExtensions
-{
-    public static T? GetService<T>(this IServiceProvider services) => (T?)services.GetService(typeof(T));
 }
