@@ -14,6 +14,12 @@ public static class SaasPolicies
     public const string VendorsWrite = "Vendors.Write";
     public const string LocationsWrite = "Locations.Write";
     public const string TenantAdmin = "TenantAdmin";
+
+    /// <summary>Chart of accounts, posting groups and posting setup, G/L setup, inventory periods.</summary>
+    public const string FinanceSetup = "Finance.Setup";
+
+    /// <summary>Revaluation journals and on-demand cost adjustment: changing inventory value is finance's work in BC.</summary>
+    public const string InventoryValue = "Inventory.Value";
     public const string Reseller = "Reseller";
     public const string Operator = "Operator";
 
@@ -29,6 +35,8 @@ public static class SaasPolicies
         [VendorsWrite] = [SaasRoles.Administrator, SaasRoles.Purchasing, SaasRoles.Accountant],
         [LocationsWrite] = [SaasRoles.Administrator, SaasRoles.Warehouse],
         [TenantAdmin] = [SaasRoles.Administrator],
+        [FinanceSetup] = [SaasRoles.Administrator, SaasRoles.Accountant],
+        [InventoryValue] = [SaasRoles.Administrator, SaasRoles.Accountant],
     };
 
     public static void AddSaasPolicies(this AuthorizationOptions options)

@@ -23,6 +23,8 @@ public sealed class role_policy_matrix(IdentityHost host) : IClassFixture<Identi
         (SaasPolicies.VendorsWrite,   "Y Y . Y . . . . . ."),
         (SaasPolicies.LocationsWrite, "Y . . . Y . . . . ."),
         (SaasPolicies.TenantAdmin,    "Y . . . . . . . . ."),
+        (SaasPolicies.FinanceSetup,   "Y Y . . . . . . . ."),
+        (SaasPolicies.InventoryValue, "Y Y . . . . . . . ."),
         (SaasPolicies.Reseller,       ". . . . . . . Y . ."),
         (SaasPolicies.Operator,       ". . . . . . . . Y ."),
     ];
