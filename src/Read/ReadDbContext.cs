@@ -84,6 +84,18 @@ public sealed class ReadDbContext(DbContextOptions<ReadDbContext> options) : DbC
             reference.HasIndex(r => new { r.TenantId, r.ReferenceNumber });
         });
 
+        modelBuilder.Entity<ItemLocationInventoryRow>(inventory =>
+        {
+            inventory.ToTable("ItemLocationInventory");
+            inventory.HasKey(i => new { i.TenantId, i.ItemId, i.LocationCode });
+        });
+
+        modelBuilder.Entity<InventoryProjectedRegisterRow>(register =>
+        {
+            register.ToTable("InventoryProjectedRegister");
+            register.HasKey(r => new { r.TenantId, r.RegisterNo });
+        });
+
         modelBuilder.Entity<InboxRow>(inbox =>
         {
             inbox.ToTable("Inbox");

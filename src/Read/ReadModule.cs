@@ -30,6 +30,8 @@ public static class ReadModule
         services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<ReadPositions>();
         services.AddScoped<MasterDataRebuild>();
+        services.AddScoped<InventoryQueries>();
+        services.AddScoped<InventoryRebuild>();
         services.AddSingleton<ReadModelRebuilder>();
         return services;
     }
@@ -39,5 +41,7 @@ public static class ReadModule
     {
         bus.AddConsumer<MasterDataProjectionConsumer>()
             .Endpoint(e => e.Name = queuePrefix + MasterDataProjectionConsumer.Name);
+        bus.AddConsumer<InventoryProjectionConsumer>()
+            .Endpoint(e => e.Name = queuePrefix + InventoryProjectionConsumer.Name);
     }
 }

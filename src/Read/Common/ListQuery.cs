@@ -29,7 +29,9 @@ public record ListQuery
 public sealed record Page<T>(IReadOnlyList<T> Value, long Count);
 
 /// <summary>Builds the SQL of a list query; every statement is tenant-filtered and parameterised.</summary>
-internal sealed class ListSql(string table, string columns, IReadOnlyDictionary<string, string> sortable, string defaultSort, string[] searchColumns)
+/// <remarks><paramref name="tieBreaker"/>: a unique column (within the tenant and the filters) that keeps pages stable.</remarks>
+internal sealed class ListSql(
+    string table, string columns, IReadOnlyDictionary<string, string> sortable, string defaultSort, string[] searchColumns, string tieBreaker = "id")
 {
     private readonly List<string> conditions = ["tenant_id = @TenantId"];
     private readonly DynamicParameters parameters = new();
@@ -78,7 +80,7 @@ internal sealed class ListSql(string table, string columns, IReadOnlyDictionary<
         // The id breaks ties so that pages never repeat or skip rows with equal sort values.
         var sql = new StringBuilder()
             .Append($"SELECT {columns} FROM {table} WHERE {where} ")
-            .Append($"ORDER BY {sortColumn} {direction}, id {direction} LIMIT @Top OFFSET @Skip");
+            .Append($"ORDER BY {sortColumn} {direction}, {tieBreaker} {direction} LIMIT @Top OFFSET @Skip");
         var rows = await session.QueryAsync<T>(sql.ToString(), parameters);
         return new Page<T>(rows.ToList(), count);
     }

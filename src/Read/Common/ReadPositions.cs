@@ -1,3 +1,4 @@
+using Saas.Read.Inventory;
 using Saas.Read.MasterData;
 using Saas.Tenancy.Storage;
 
@@ -10,9 +11,18 @@ namespace Saas.Read.Common;
 /// </summary>
 public sealed class ReadPositions(TenantDb db)
 {
-    /// <summary>True once <paramref name="consumer"/> has processed <paramref name="position"/>; false after the timeout.</summary>
+    /// <summary>
+    /// The read side's projections. Each message type has exactly one of them, so a position is reached when any
+    /// of them has processed it: a client waits the same way after changing an item and after posting a journal.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadSideConsumers = [MasterDataProjectionConsumer.Name, InventoryProjectionConsumer.Name];
+
+    /// <summary>
+    /// True once <paramref name="consumer"/> (null: any of <see cref="ReadSideConsumers"/>) has processed
+    /// <paramref name="position"/>; false after the timeout.
+    /// </summary>
     public async Task<bool> WaitAsync(
-        Guid position, TimeSpan timeout, string consumer = MasterDataProjectionConsumer.Name, CancellationToken cancellationToken = default)
+        Guid position, TimeSpan timeout, string? consumer = null, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
         var delay = TimeSpan.FromMilliseconds(5);
@@ -34,10 +44,15 @@ public sealed class ReadPositions(TenantDb db)
         }
     }
 
-    public Task<bool> ReachedAsync(Guid position, string consumer = MasterDataProjectionConsumer.Name, CancellationToken cancellationToken = default) =>
+    public Task<bool> ReachedAsync(Guid position, string? consumer = null, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
-            async session => await session.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM inbox WHERE tenant_id = @TenantId AND message_id = @Position AND consumer = @Consumer",
-                new { Position = position, Consumer = consumer }) > 0,
+            async session =>
+            {
+                // Dapper expands a list for SQLite; Npgsql takes the array itself.
+                var inConsumers = session.Dialect.Provider == DatabaseProvider.Postgres ? "= ANY(@Consumers)" : "IN @Consumers";
+                return await session.ExecuteScalarAsync<long>(
+                    $"SELECT COUNT(*) FROM inbox WHERE tenant_id = @TenantId AND message_id = @Position AND consumer {inConsumers}",
+                    new { Position = position, Consumers = consumer is null ? ReadSideConsumers.ToArray() : [consumer] }) > 0;
+            },
             cancellationToken);
 }

@@ -56,7 +56,10 @@ public sealed class MasterDataRebuild(TenantDb db, WriteDbContext write)
     }
 }
 
-/// <summary>The operator's <c>rebuild</c>: every tenant's read tables, each in its own tenant scope.</summary>
+/// <summary>
+/// The operator's <c>rebuild</c>: every tenant's read tables (master data, then inventory), each in its own
+/// tenant scope. Returns the number of master-data rows.
+/// </summary>
 public sealed class ReadModelRebuilder(TenantScopes scopes, ILogger<ReadModelRebuilder> logger)
 {
     public async Task<int> RebuildAllAsync(CancellationToken cancellationToken = default)
@@ -74,6 +77,10 @@ public sealed class ReadModelRebuilder(TenantScopes scopes, ILogger<ReadModelReb
             var rows = await scope.Services.GetRequiredService<MasterDataRebuild>().RebuildAsync(cancellationToken);
             logger.LogInformation("Rebuilt {Rows} master-data read row(s) of tenant {TenantId}", rows, tenant.Id);
             total += rows;
+
+            // Its own transaction: the inventory sums come from the ledgers, not from the master-data rows.
+            var registers = await scope.Services.GetRequiredService<InventoryRebuild>().RebuildAsync(cancellationToken);
+            logger.LogInformation("Rebuilt the inventory of tenant {TenantId} from {Registers} register(s)", tenant.Id, registers);
         }
 
         return total;

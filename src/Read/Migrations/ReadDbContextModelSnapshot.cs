@@ -194,6 +194,25 @@ public sealed class ReadDbContextModelSnapshot : ModelSnapshot
             b.ToTable("item_reference_list");
         });
 
+        modelBuilder.Entity("Saas.Read.Inventory.ItemLocationInventoryRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("LocationCode").IsRequired().HasColumnName("location_code");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<decimal>("CostAmount").HasColumnName("cost_amount");
+            b.HasKey("TenantId", "ItemId", "LocationCode").HasName("pk_item_location_inventory");
+            b.ToTable("item_location_inventory");
+        });
+
+        modelBuilder.Entity("Saas.Read.Inventory.InventoryProjectedRegisterRow", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<long>("RegisterNo").HasColumnName("register_no");
+            b.HasKey("TenantId", "RegisterNo").HasName("pk_inventory_projected_register");
+            b.ToTable("inventory_projected_register");
+        });
+
         modelBuilder.Entity("Saas.Read.MasterData.InboxRow", b =>
         {
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");

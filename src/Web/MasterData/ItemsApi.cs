@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
+using Saas.Read.Inventory;
 using Saas.Read.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Inventory;
@@ -16,9 +17,10 @@ internal static class ItemsApi
         company.MapGet("/items({id:guid})", GetAsync).RequireAuthorization("TenantMember");
         company.MapPost("/items", CreateAsync).RequireAuthorization("Items.Write");
         company.MapPatch("/items({id:guid})", UpdateAsync).RequireAuthorization("Items.Write");
+        company.MapGet("/items({id:guid})/inventoryByLocation", InventoryByLocationAsync).RequireAuthorization("TenantMember");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> ListAsync(HttpContext http, ItemQueries queries, InventoryQueries inventory, ReadPositions positions)
     {
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters("type", "blocked");
@@ -36,10 +38,12 @@ internal static class ItemsApi
                 Blocked = options.Bool("blocked"),
             },
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemResource.From), page.Count), ApiSupport.Json);
+        var quantities = await inventory.QuantitiesAsync(page.Value.Select(i => i.Id).ToList(), http.RequestAborted);
+        return Results.Json(
+            ApiSupport.ListResponse(page.Value.Select(i => ItemResource.From(i) with { Inventory = quantities[i.Id] }), page.Count), ApiSupport.Json);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemQueries queries, ReadPositions positions)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemQueries queries, InventoryQueries inventory, ReadPositions positions)
     {
         await ApiSupport.WaitForPositionAsync(http, positions);
         var row = await queries.GetAsync(id, http.RequestAborted);
@@ -49,7 +53,33 @@ internal static class ItemsApi
         }
 
         http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(ItemResource.From(row), ApiSupport.Json);
+        return Results.Json(ItemResource.From(row) with { Inventory = await inventory.QuantityAsync(id, http.RequestAborted) }, ApiSupport.Json);
+    }
+
+    /// <summary>
+    /// BC has no v2.0 entity for this (its pages show "Item Availability by Location"): a navigation of the item,
+    /// one row per location the item has been posted at, <c>$filter=locationCode eq 'X'</c>, paged.
+    /// </summary>
+    private static async Task<IResult> InventoryByLocationAsync(Guid id, HttpContext http, ItemQueries items, InventoryQueries inventory, ReadPositions positions)
+    {
+        var options = ApiSupport.ReadListOptions(http.Request);
+        options.OnlyFilters("locationCode");
+        await ApiSupport.WaitForPositionAsync(http, positions);
+
+        // Another company's item looks exactly like an unknown one.
+        var item = await items.GetAsync(id, http.RequestAborted);
+        if (item is null)
+        {
+            return ApiSupport.NotFound("Item", id);
+        }
+
+        var page = await inventory.ByLocationAsync(
+            id,
+            new ListQuery { Top = options.Top, Skip = options.Skip, OrderBy = options.OrderBy, Descending = options.Descending },
+            options.Text("locationCode") is { } code ? Codes.Normalize(code) : null,
+            http.RequestAborted);
+        return Results.Json(
+            ApiSupport.ListResponse(page.Value.Select(r => ItemInventoryResource.From(item, r)), page.Count), ApiSupport.Json);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateItemHandler handler)
@@ -80,7 +110,7 @@ internal static class ItemsApi
             ItemResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemHandler handler)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemHandler handler, InventoryQueries inventory)
     {
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<ItemInput>(http.Request);
@@ -107,7 +137,8 @@ internal static class ItemsApi
             },
             http.RequestAborted);
         ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemResource.From(result.Snapshot), ApiSupport.Json);
+        return Results.Json(
+            ItemResource.From(result.Snapshot) with { Inventory = await inventory.QuantityAsync(id, http.RequestAborted) }, ApiSupport.Json);
     }
 
 }
@@ -152,8 +183,8 @@ internal sealed record ItemResource
     public required string CostingMethod { get; init; }
 
     /// <summary>
-    /// Quantity on hand. Always 0 until inventory posting exists: the item ledger (and its projection) arrives
-    /// with the posting work; the field is here so API clients can rely on its presence already.
+    /// Quantity on hand over all locations (BC's Inventory FlowField), from the inventory projection: after a
+    /// posting, send its <c>X-Read-Position</c> in <c>X-Wait-For-Position</c> to see it.
     /// </summary>
     public decimal Inventory { get; init; }
 
@@ -193,5 +224,29 @@ internal sealed record ItemResource
         UnitCost = e.UnitCost,
         CostingMethod = e.CostingMethod,
         LastModifiedDateTime = DateTime.SpecifyKind(e.LastModifiedUtc, DateTimeKind.Utc),
+    };
+}
+
+/// <summary>One row of <c>items({id})/inventoryByLocation</c>: quantity and cost on hand at one location.</summary>
+internal sealed record ItemInventoryResource
+{
+    public required Guid ItemId { get; init; }
+    public required string ItemNumber { get; init; }
+
+    /// <summary>Blank for entries posted without a location, as in BC.</summary>
+    public required string LocationCode { get; init; }
+
+    public required decimal Inventory { get; init; }
+
+    /// <summary>Σ expected and actual cost of the value entries at the location (BC's Cost Amount (Expected) + (Actual)).</summary>
+    public required decimal InventoryValue { get; init; }
+
+    public static ItemInventoryResource From(ItemRow item, ItemLocationInventory row) => new()
+    {
+        ItemId = item.Id,
+        ItemNumber = item.Number,
+        LocationCode = row.LocationCode,
+        Inventory = row.Quantity,
+        InventoryValue = row.CostAmount,
     };
 }
