@@ -69,7 +69,7 @@ public abstract class inventory_on_hand_is_the_sum_of_the_item_ledger<TApp>(TApp
 
         var before = await InventoryRows.ProjectedAsync(app, company.TenantId);
         Assert.Equal(
-            onHand.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key.Item}@{kv.Key.Location}={kv.Value}"),
+            onHand.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key.Item}@{kv.Key.Location}={kv.Value:0.#####}"),
             await QuantitiesByNumberAsync(company.TenantId, before));
 
         // Damage, then rebuild every tenant from the ledgers: identical rows, the other company untouched.
@@ -91,7 +91,7 @@ public abstract class inventory_on_hand_is_the_sum_of_the_item_ledger<TApp>(TApp
         var numbers = await app.InTenantAsync(tenantId, async sp =>
             (await sp.GetRequiredService<ItemQueries>().ListAsync(new ItemListQuery { Top = 100 })).Value.ToDictionary(i => i.Id, i => i.Number));
         return rows.Where(r => r.Quantity != 0).Select(r => (Item: numbers[r.ItemId], r.LocationCode, r.Quantity))
-            .OrderBy(r => (r.Item, r.LocationCode)).Select(r => $"{r.Item}@{r.LocationCode}={r.Quantity}").ToList();
+            .OrderBy(r => (r.Item, r.LocationCode)).Select(r => $"{r.Item}@{r.LocationCode}={r.Quantity:0.#####}").ToList();
     }
 }
 
