@@ -51,7 +51,7 @@ public sealed class an_item_shows_its_inventory_after_a_posting(ITestOutputHelpe
         await Expect(Page.GetByLabel("Inventory", new() { Exact = true })).ToHaveAttributeAsync("title", "MAIN: 5");
         await Screenshot("item-card");
 
-        await Page.GetByLabel("Inventory", new() { Exact = true }).ClickAsync();
+        await Page.GetByLabel("Inventory", new() { Exact = true }).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(Page.Locator("table.list tbody tr", new() { HasText = "Negative Adjmt." })).ToContainTextAsync(itemNumber);
     });
 }

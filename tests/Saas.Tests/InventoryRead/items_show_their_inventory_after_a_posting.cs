@@ -22,8 +22,10 @@ public abstract class items_show_their_inventory_after_a_posting<TApp>(TApp app)
         var company = await NewCompanyAsync(app);
         var tenant = new TenantInfo { Id = company.TenantId, Identifier = "x", Name = "x" };
         await company.LocationAsync("NORTH");
-        var itemId = await app.InTenantAsync(company.TenantId, async sp =>
-            (await sp.GetRequiredService<CreateItemHandler>().HandleAsync(new CreateItem { Number = "RYW-1", DisplayName = "Lamp" })).Snapshot.ItemId);
+        var created = await app.InTenantAsync(company.TenantId, sp =>
+            sp.GetRequiredService<CreateItemHandler>().HandleAsync(new CreateItem { Number = "RYW-1", DisplayName = "Lamp" }));
+        var itemId = created.Snapshot.ItemId;
+        await app.SettleAsync(company.TenantId, created.ReadPosition); // the card itself is master data, projected on its own queue
         using var writer = app.ClientFor(tenant, "Items.Write");
 
         var posted = await writer.PostAsync(Api.Company(tenant.Id, "itemJournals/Microsoft.NAV.post"), Api.Json("""
