@@ -70,7 +70,7 @@ public abstract class inventory_on_hand_is_the_sum_of_the_item_ledger<TApp>(TApp
         var before = await InventoryRows.ProjectedAsync(app, company.TenantId);
         Assert.Equal(
             onHand.Where(kv => kv.Value != 0).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key.Item}@{kv.Key.Location}={kv.Value:0.#####}"),
-            await QuantitiesByNumberAsync(company.TenantId, before));
+            await QuantitiesByNumberAsync(company, before));
 
         // Damage, then rebuild every tenant from the ledgers: identical rows, the other company untouched.
         await app.InTenantAsync(company.TenantId, sp => sp.GetRequiredService<Saas.Tenancy.Storage.TenantDb>().ReadAsync(s =>
@@ -86,10 +86,9 @@ public abstract class inventory_on_hand_is_the_sum_of_the_item_ledger<TApp>(TApp
         Assert.Equal(otherBefore, await InventoryRows.ProjectedAsync(app, other.TenantId));
     }
 
-    private async Task<List<string>> QuantitiesByNumberAsync(Guid tenantId, List<OnHand> rows)
+    private static async Task<List<string>> QuantitiesByNumberAsync(PostingHarness company, List<OnHand> rows)
     {
-        var numbers = await app.InTenantAsync(tenantId, async sp =>
-            (await sp.GetRequiredService<ItemQueries>().ListAsync(new ItemListQuery { Top = 100 })).Value.ToDictionary(i => i.Id, i => i.Number));
+        var numbers = (await company.LedgersAsync()).Items.DistinctBy(e => e.ItemId).ToDictionary(e => e.ItemId, e => e.ItemNo);
         return rows.Where(r => r.Quantity != 0).Select(r => (Item: numbers[r.ItemId], r.LocationCode, r.Quantity))
             .OrderBy(r => (r.Item, r.LocationCode)).Select(r => $"{r.Item}@{r.LocationCode}={r.Quantity:0.#####}").ToList();
     }
