@@ -86,6 +86,37 @@ public abstract class inventory_on_hand_is_the_sum_of_the_item_ledger<TApp>(TApp
         Assert.Equal(otherBefore, await InventoryRows.ProjectedAsync(app, other.TenantId));
     }
 
+    [Fact]
+    public async Task parallel_postings_of_one_company_add_up()
+    {
+        // Consumers of one company run at once (several deliveries in flight): their additions to the same rows
+        // must neither get lost nor deadlock.
+        var company = await NewCompanyAsync(app);
+        string[] items = [await company.ItemAsync("PAR-1", CostingMethod.FIFO, 1m), await company.ItemAsync("PAR-2", CostingMethod.Average, 2m)];
+        string[] locations = ["MAIN", await company.LocationAsync("SOUTH")];
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(poster => Task.Run(async () =>
+        {
+            var positions = new List<Guid>();
+            for (var i = 0; i < 3; i++)
+            {
+                // Both items and both locations in every posting, in an order that differs between posters.
+                var lines = items.SelectMany(item => locations.Select(location => PositiveAdjmt(item, poster + i + 1, 1.5m, Day1, location)))
+                    .OrderBy(l => (l.ItemNo.GetHashCode() ^ poster) + l.LocationCode.Length * i).ToArray();
+                positions.Add((await company.PostAsync(lines)).ReadPosition!.Value);
+            }
+
+            return positions;
+        })));
+        foreach (var position in results.SelectMany(p => p))
+        {
+            await app.SettleAsync(company.TenantId, position);
+        }
+
+        var projected = await InventoryRows.ProjectedAsync(app, company.TenantId);
+        Assert.Equal(InventoryRows.Expected(await company.LedgersAsync()), projected);
+        Assert.All(projected, r => Assert.Equal(Enumerable.Range(0, 8).Sum(p => 3 * p + 6), r.Quantity));
+    }
+
     private static async Task<List<string>> QuantitiesByNumberAsync(PostingHarness company, List<OnHand> rows)
     {
         var numbers = (await company.LedgersAsync()).Items.DistinctBy(e => e.ItemId).ToDictionary(e => e.ItemId, e => e.ItemNo);
