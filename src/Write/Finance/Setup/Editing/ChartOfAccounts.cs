@@ -34,7 +34,10 @@ public sealed class ChartOfAccounts(WriteDbContext db)
     public async Task<GLAccount?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await db.GLAccounts.AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id);
 
-    public async Task<GLAccount> CreateAsync(AccountChange change, CancellationToken cancellationToken = default)
+    public Task<GLAccount> CreateAsync(AccountChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => CreateCoreAsync(change, cancellationToken), cancellationToken);
+
+    private async Task<GLAccount> CreateCoreAsync(AccountChange change, CancellationToken cancellationToken = default)
     {
         var v = new Validation();
         var number = Codes.Normalize(change.Number);
@@ -68,7 +71,10 @@ public sealed class ChartOfAccounts(WriteDbContext db)
         return account;
     }
 
-    public async Task<GLAccount> UpdateAsync(Guid id, long? expectedVersion, AccountChange change, CancellationToken cancellationToken = default)
+    public Task<GLAccount> UpdateAsync(Guid id, long? expectedVersion, AccountChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(id, expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<GLAccount> UpdateCoreAsync(Guid id, long? expectedVersion, AccountChange change, CancellationToken cancellationToken = default)
     {
         var account = (await db.GLAccounts.ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id)
             ?? throw new NotFoundException("G/L Account", id);
@@ -111,7 +117,10 @@ public sealed class ChartOfAccounts(WriteDbContext db)
         return account;
     }
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => DeleteCoreAsync(id, cancellationToken), cancellationToken);
+
+    private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var account = (await db.GLAccounts.ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id)
             ?? throw new NotFoundException("G/L Account", id);

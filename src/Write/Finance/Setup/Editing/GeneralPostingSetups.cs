@@ -38,7 +38,10 @@ public sealed class GeneralPostingSetups(WriteDbContext db)
     public async Task<GeneralPostingSetup?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id);
 
-    public async Task<GeneralPostingSetup> CreateAsync(GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<GeneralPostingSetup> CreateAsync(GeneralPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => CreateCoreAsync(change, cancellationToken), cancellationToken);
+
+    private async Task<GeneralPostingSetup> CreateCoreAsync(GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var v = new Validation();
         var setup = new GeneralPostingSetup
@@ -66,7 +69,10 @@ public sealed class GeneralPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task<GeneralPostingSetup> UpdateAsync(Guid id, long? expectedVersion, GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<GeneralPostingSetup> UpdateAsync(Guid id, long? expectedVersion, GeneralPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(id, expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<GeneralPostingSetup> UpdateCoreAsync(Guid id, long? expectedVersion, GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var setup = (await db.GeneralPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("General Posting Setup", id);
@@ -80,7 +86,10 @@ public sealed class GeneralPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => DeleteCoreAsync(id, cancellationToken), cancellationToken);
+
+    private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var setup = (await db.GeneralPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("General Posting Setup", id);

@@ -25,7 +25,10 @@ public sealed class InventoryPostingSetups(WriteDbContext db)
     public async Task<InventoryPostingSetup?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id);
 
-    public async Task<InventoryPostingSetup> CreateAsync(InventoryPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<InventoryPostingSetup> CreateAsync(InventoryPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => CreateCoreAsync(change, cancellationToken), cancellationToken);
+
+    private async Task<InventoryPostingSetup> CreateCoreAsync(InventoryPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var v = new Validation();
         var setup = new InventoryPostingSetup
@@ -57,7 +60,10 @@ public sealed class InventoryPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task<InventoryPostingSetup> UpdateAsync(Guid id, long? expectedVersion, InventoryPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<InventoryPostingSetup> UpdateAsync(Guid id, long? expectedVersion, InventoryPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(id, expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<InventoryPostingSetup> UpdateCoreAsync(Guid id, long? expectedVersion, InventoryPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var setup = (await db.InventoryPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("Inventory Posting Setup", id);
@@ -71,7 +77,10 @@ public sealed class InventoryPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => DeleteCoreAsync(id, cancellationToken), cancellationToken);
+
+    private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var setup = (await db.InventoryPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("Inventory Posting Setup", id);

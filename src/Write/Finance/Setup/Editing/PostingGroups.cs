@@ -48,7 +48,10 @@ public sealed class PostingGroups(WriteDbContext db)
     public async Task<PostingGroup?> FindAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken = default) =>
         (await ListAsync(kind, cancellationToken)).SingleOrDefault(g => IdOf(g) == id);
 
-    public async Task<PostingGroup> CreateAsync(PostingGroupKind kind, PostingGroupChange change, CancellationToken cancellationToken = default)
+    public Task<PostingGroup> CreateAsync(PostingGroupKind kind, PostingGroupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => CreateCoreAsync(kind, change, cancellationToken), cancellationToken);
+
+    private async Task<PostingGroup> CreateCoreAsync(PostingGroupKind kind, PostingGroupChange change, CancellationToken cancellationToken = default)
     {
         var v = new Validation();
         var code = Codes.Normalize(change.Code);
@@ -68,7 +71,11 @@ public sealed class PostingGroups(WriteDbContext db)
         return group;
     }
 
-    public async Task<PostingGroup> UpdateAsync(
+    public Task<PostingGroup> UpdateAsync(
+        PostingGroupKind kind, Guid id, long? expectedVersion, PostingGroupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(kind, id, expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<PostingGroup> UpdateCoreAsync(
         PostingGroupKind kind, Guid id, long? expectedVersion, PostingGroupChange change, CancellationToken cancellationToken = default)
     {
         var group = (await db.PostingGroups.Where(g => g.Kind == kind).ToListAsync(cancellationToken)).SingleOrDefault(g => IdOf(g) == id)
@@ -92,7 +99,10 @@ public sealed class PostingGroups(WriteDbContext db)
         return group;
     }
 
-    public async Task DeleteAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => DeleteCoreAsync(kind, id, cancellationToken), cancellationToken);
+
+    private async Task DeleteCoreAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken = default)
     {
         var group = (await db.PostingGroups.Where(g => g.Kind == kind).ToListAsync(cancellationToken)).SingleOrDefault(g => IdOf(g) == id)
             ?? throw new NotFoundException(Caption(kind), id);

@@ -32,7 +32,10 @@ public sealed class VatPostingSetups(WriteDbContext db)
     public async Task<VatPostingSetup?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id);
 
-    public async Task<VatPostingSetup> CreateAsync(VatPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<VatPostingSetup> CreateAsync(VatPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => CreateCoreAsync(change, cancellationToken), cancellationToken);
+
+    private async Task<VatPostingSetup> CreateCoreAsync(VatPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var v = new Validation();
         var setup = new VatPostingSetup
@@ -60,7 +63,10 @@ public sealed class VatPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task<VatPostingSetup> UpdateAsync(Guid id, long? expectedVersion, VatPostingSetupChange change, CancellationToken cancellationToken = default)
+    public Task<VatPostingSetup> UpdateAsync(Guid id, long? expectedVersion, VatPostingSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(id, expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<VatPostingSetup> UpdateCoreAsync(Guid id, long? expectedVersion, VatPostingSetupChange change, CancellationToken cancellationToken = default)
     {
         var setup = (await db.VatPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("VAT Posting Setup", id);
@@ -74,7 +80,10 @@ public sealed class VatPostingSetups(WriteDbContext db)
         return setup;
     }
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => DeleteCoreAsync(id, cancellationToken), cancellationToken);
+
+    private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var setup = (await db.VatPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
             ?? throw new NotFoundException("VAT Posting Setup", id);
