@@ -111,6 +111,26 @@ public abstract class posting_groups_and_posting_setup_are_edited_through_the_bc
     }
 
     [Fact]
+    public async Task two_accountants_changing_the_same_row_at_once_cannot_both_win()
+    {
+        var alex = await AsAsync(factory, "alex@contoso.example");
+        var anna = await AsAsync(factory, "anna@contoso.example");
+        var product = Unique("GP");
+        await alex.CreatedAsync("generalProductPostingGroups", $$"""{ "code": "{{product}}" }""");
+        var row = await alex.CreatedAsync("generalPostingSetups", $$"""{ "generalBusinessPostingGroup": "", "generalProductPostingGroup": "{{product}}", "cogsAccount": "5000" }""");
+        var etag = (string?)row["@odata.etag"];
+
+        // Both read the same version; the setup lock makes the second one see the first one's change and refuse.
+        var results = await Task.WhenAll(
+            alex.PatchAsync($"generalPostingSetups({row["id"]})", """{ "cogsAccount": "5010" }""", etag),
+            anna.PatchAsync($"generalPostingSetups({row["id"]})", """{ "cogsAccount": "5300" }""", etag));
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.PreconditionFailed);
+        var winner = results.Single(r => r.StatusCode == HttpStatusCode.OK) == results[0] ? "5010" : "5300";
+        Assert.Equal(winner, (string?)(await alex.GetAsync($"generalPostingSetups({row["id"]})"))["cogsAccount"]);
+    }
+
+    [Fact]
     public async Task vat_and_inventory_posting_setup_rows_round_trip()
     {
         var alex = await AsAsync(factory, "alex@contoso.example");
