@@ -49,6 +49,7 @@ public static class SaasApplication
         app.MapSaasIdentity();
         app.MapMasterDataApi();
         app.MapFinanceApi();
+        app.MapFinanceSetupApi();
         app.MapResellerApi();
         app.MapSaasUi();
         return app;

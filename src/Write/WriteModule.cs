@@ -39,6 +39,12 @@ public static class WriteModule
         services.AddScoped<NumberSeries>();
         services.AddScoped<TenantOnboarding>();
         services.AddScoped<DefaultFinanceSetup>();
+        services.AddScoped<Finance.Setup.Editing.ChartOfAccounts>();
+        services.AddScoped<Finance.Setup.Editing.PostingGroups>();
+        services.AddScoped<Finance.Setup.Editing.GeneralPostingSetups>();
+        services.AddScoped<Finance.Setup.Editing.InventoryPostingSetups>();
+        services.AddScoped<Finance.Setup.Editing.VatPostingSetups>();
+        services.AddScoped<Finance.Setup.Editing.GeneralLedgerSetups>();
         services.AddScoped<ItemPostingEngine>();
         services.AddScoped<Inventory.Journals.ItemJournal>();
         services.AddScoped<CreateItemHandler>();

@@ -10,7 +10,7 @@ using Saas.Write.Inventory.Ledger;
 namespace Saas.Web.Finance;
 
 /// <summary>
-/// BC API v2.0 style finance and inventory ledger endpoints: <c>accounts</c>, <c>generalLedgerEntries</c>,
+/// BC API v2.0 style finance and inventory ledger endpoints (<c>accounts</c> is in <see cref="FinanceSetupApi"/>): <c>generalLedgerEntries</c>,
 /// <c>itemLedgerEntries</c>, <c>valueEntries</c>, <c>trialBalance</c>, and item journals (calculate a physical
 /// inventory; post or preview a journal with <c>Microsoft.NAV.post</c>).
 /// </summary>
@@ -22,7 +22,6 @@ public static class FinanceApi
             .AddEndpointFilter<CurrentCompanyOnly>()
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Finance and inventory ledgers");
-        company.MapGet("/accounts", AccountsAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet("/generalLedgerEntries", GLEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet("/itemLedgerEntries", ItemLedgerEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet("/valueEntries", ValueEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
@@ -32,12 +31,6 @@ public static class FinanceApi
         // Posting changes the books: the roles that may change items (warehouse, purchasing, administrator).
         company.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
         return app;
-    }
-
-    private static async Task<IResult> AccountsAsync(LedgerQueries queries, HttpContext http)
-    {
-        var accounts = await queries.AccountsAsync(http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(accounts, accounts.Count), ApiSupport.Json);
     }
 
     private static async Task<IResult> GLEntriesAsync(LedgerQueries queries, HttpContext http)

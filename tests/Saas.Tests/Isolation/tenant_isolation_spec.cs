@@ -50,6 +50,19 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
 
         // After "items": the reference names the item by its number, which both companies share.
         ["itemReferences"] = new { itemNumber = "ISO-1000", referenceType = "Bar Code", referenceNumber = "ISO-REF-1" },
+
+        // Finance setup: the account and the groups first, then the setup rows that name them (and ISO-LOC).
+        ["accounts"] = new { number = "ISO-9000", displayName = "Isolation account", category = "Assets" },
+        ["generalBusinessPostingGroups"] = new { code = "ISO-GB", description = "Isolation" },
+        ["generalProductPostingGroups"] = new { code = "ISO-GP", description = "Isolation" },
+        ["inventoryPostingGroups"] = new { code = "ISO-INV", description = "Isolation" },
+        ["customerPostingGroups"] = new { code = "ISO-CUS", description = "Isolation", receivablesAccount = "ISO-9000" },
+        ["vendorPostingGroups"] = new { code = "ISO-VEN", description = "Isolation", payablesAccount = "ISO-9000" },
+        ["vatBusinessPostingGroups"] = new { code = "ISO-VB", description = "Isolation" },
+        ["vatProductPostingGroups"] = new { code = "ISO-VP", description = "Isolation" },
+        ["generalPostingSetups"] = new { generalBusinessPostingGroup = "ISO-GB", generalProductPostingGroup = "ISO-GP", cogsAccount = "ISO-9000" },
+        ["inventoryPostingSetups"] = new { locationCode = "ISO-LOC", inventoryPostingGroup = "ISO-INV", inventoryAccount = "ISO-9000" },
+        ["vatPostingSetups"] = new { vatBusinessPostingGroup = "ISO-VB", vatProductPostingGroup = "ISO-VP", vatPercent = 25m, salesVatAccount = "ISO-9000" },
     };
 
     /// <summary>

@@ -1,0 +1,244 @@
+using System.Text.Json.Serialization;
+using Saas.Identity;
+using Saas.Web.MasterData;
+using Saas.Write.Common;
+using Saas.Write.Finance.Setup;
+using Saas.Write.Finance.Setup.Editing;
+
+namespace Saas.Web.Finance;
+
+/// <summary>
+/// The posting setup matrices: <c>generalPostingSetups</c>, <c>inventoryPostingSetups</c>, <c>vatPostingSetups</c>
+/// (GET list/one, POST, PATCH, DELETE). A row's key (its two codes) is fixed once created.
+/// </summary>
+internal static class PostingSetupApi
+{
+    public static void Map(RouteGroupBuilder company)
+    {
+        company.MapGet("/generalPostingSetups", async (GeneralPostingSetups setups, HttpContext http) =>
+            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.GenBusPostingGroup, s.GenProdPostingGroup], s => General(setups, s)))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapGet("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
+            await setups.FindAsync(id, http.RequestAborted) is { } s
+                ? FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s))
+                : ApiSupport.NotFound("General Posting Setup", id))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapPost("/generalPostingSetups", async (GeneralPostingSetups setups, HttpContext http) =>
+            {
+                var input = await ApiSupport.ReadBodyAsync<GeneralPostingSetupInput>(http.Request);
+                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s), StatusCodes.Status201Created);
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapPatch("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
+            {
+                if (await setups.FindAsync(id, http.RequestAborted) is null)
+                {
+                    return ApiSupport.NotFound("General Posting Setup", id);
+                }
+
+                var expected = ApiSupport.ExpectedVersion(http.Request);
+                var input = await ApiSupport.ReadBodyAsync<GeneralPostingSetupInput>(http.Request);
+                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s));
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapDelete("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
+            {
+                await setups.DeleteAsync(id, http.RequestAborted);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+
+        company.MapGet("/inventoryPostingSetups", async (InventoryPostingSetups setups, HttpContext http) =>
+            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.LocationCode, s.InventoryPostingGroup], s => Inventory(setups, s)))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapGet("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
+            await setups.FindAsync(id, http.RequestAborted) is { } s
+                ? FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s))
+                : ApiSupport.NotFound("Inventory Posting Setup", id))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapPost("/inventoryPostingSetups", async (InventoryPostingSetups setups, HttpContext http) =>
+            {
+                var input = await ApiSupport.ReadBodyAsync<InventoryPostingSetupInput>(http.Request);
+                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s), StatusCodes.Status201Created);
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapPatch("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
+            {
+                if (await setups.FindAsync(id, http.RequestAborted) is null)
+                {
+                    return ApiSupport.NotFound("Inventory Posting Setup", id);
+                }
+
+                var expected = ApiSupport.ExpectedVersion(http.Request);
+                var input = await ApiSupport.ReadBodyAsync<InventoryPostingSetupInput>(http.Request);
+                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s));
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapDelete("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
+            {
+                await setups.DeleteAsync(id, http.RequestAborted);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+
+        company.MapGet("/vatPostingSetups", async (VatPostingSetups setups, HttpContext http) =>
+            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.VatBusPostingGroup, s.VatProdPostingGroup], s => Vat(setups, s)))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapGet("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
+            await setups.FindAsync(id, http.RequestAborted) is { } s
+                ? FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s))
+                : ApiSupport.NotFound("VAT Posting Setup", id))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapPost("/vatPostingSetups", async (VatPostingSetups setups, HttpContext http) =>
+            {
+                var input = await ApiSupport.ReadBodyAsync<VatPostingSetupInput>(http.Request);
+                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s), StatusCodes.Status201Created);
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapPatch("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
+            {
+                if (await setups.FindAsync(id, http.RequestAborted) is null)
+                {
+                    return ApiSupport.NotFound("VAT Posting Setup", id);
+                }
+
+                var expected = ApiSupport.ExpectedVersion(http.Request);
+                var input = await ApiSupport.ReadBodyAsync<VatPostingSetupInput>(http.Request);
+                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
+                return FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s));
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapDelete("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
+            {
+                await setups.DeleteAsync(id, http.RequestAborted);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+    }
+
+    private static GeneralPostingSetupResource General(GeneralPostingSetups setups, GeneralPostingSetup s) => new()
+    {
+        ETag = ApiSupport.ETag(GeneralPostingSetups.VersionOf(s)), Id = setups.IdOf(s),
+        GeneralBusinessPostingGroup = s.GenBusPostingGroup, GeneralProductPostingGroup = s.GenProdPostingGroup,
+        SalesAccount = s.SalesAccount, SalesCreditMemoAccount = s.SalesCreditMemoAccount, PurchaseAccount = s.PurchaseAccount,
+        PurchaseCreditMemoAccount = s.PurchaseCreditMemoAccount, CogsAccount = s.CogsAccount, CogsInterimAccount = s.CogsInterimAccount,
+        InventoryAdjustmentAccount = s.InventoryAdjustmentAccount, InventoryAccrualInterimAccount = s.InventoryAccrualInterimAccount,
+        DirectCostAppliedAccount = s.DirectCostAppliedAccount, OverheadAppliedAccount = s.OverheadAppliedAccount,
+        PurchaseVarianceAccount = s.PurchaseVarianceAccount,
+    };
+
+    private static InventoryPostingSetupResource Inventory(InventoryPostingSetups setups, InventoryPostingSetup s) => new(
+        ApiSupport.ETag(InventoryPostingSetups.VersionOf(s)), setups.IdOf(s), s.LocationCode, s.InventoryPostingGroup, s.InventoryAccount, s.InventoryInterimAccount);
+
+    private static VatPostingSetupResource Vat(VatPostingSetups setups, VatPostingSetup s) => new(
+        ApiSupport.ETag(VatPostingSetups.VersionOf(s)), setups.IdOf(s), s.VatBusPostingGroup, s.VatProdPostingGroup, s.VatPercent,
+        BcEnum.ToWord(s.CalculationType), s.SalesVatAccount, s.PurchaseVatAccount, s.ReverseChargeVatAccount);
+
+    private sealed record GeneralPostingSetupResource
+    {
+        [JsonPropertyName("@odata.etag")]
+        public required string ETag { get; init; }
+
+        public required Guid Id { get; init; }
+        public required string GeneralBusinessPostingGroup { get; init; }
+        public required string GeneralProductPostingGroup { get; init; }
+        public required string SalesAccount { get; init; }
+        public required string SalesCreditMemoAccount { get; init; }
+        public required string PurchaseAccount { get; init; }
+        public required string PurchaseCreditMemoAccount { get; init; }
+        public required string CogsAccount { get; init; }
+        public required string CogsInterimAccount { get; init; }
+        public required string InventoryAdjustmentAccount { get; init; }
+        public required string InventoryAccrualInterimAccount { get; init; }
+        public required string DirectCostAppliedAccount { get; init; }
+        public required string OverheadAppliedAccount { get; init; }
+        public required string PurchaseVarianceAccount { get; init; }
+    }
+
+    private sealed record InventoryPostingSetupResource(
+        [property: JsonPropertyName("@odata.etag")] string ETag, Guid Id, string LocationCode, string InventoryPostingGroup,
+        string InventoryAccount, string InventoryInterimAccount);
+
+    private sealed record VatPostingSetupResource(
+        [property: JsonPropertyName("@odata.etag")] string ETag, Guid Id, string VatBusinessPostingGroup, string VatProductPostingGroup,
+        decimal VatPercent, string VatCalculationType, string SalesVatAccount, string PurchaseVatAccount, string ReverseChargeVatAccount);
+
+    private sealed record GeneralPostingSetupInput
+    {
+        [JsonPropertyName("@odata.etag")]
+        public string? ODataETag { get; init; }
+
+        public string? GeneralBusinessPostingGroup { get; init; }
+        public string? GeneralProductPostingGroup { get; init; }
+        public string? SalesAccount { get; init; }
+        public string? SalesCreditMemoAccount { get; init; }
+        public string? PurchaseAccount { get; init; }
+        public string? PurchaseCreditMemoAccount { get; init; }
+        public string? CogsAccount { get; init; }
+        public string? CogsInterimAccount { get; init; }
+        public string? InventoryAdjustmentAccount { get; init; }
+        public string? InventoryAccrualInterimAccount { get; init; }
+        public string? DirectCostAppliedAccount { get; init; }
+        public string? OverheadAppliedAccount { get; init; }
+        public string? PurchaseVarianceAccount { get; init; }
+
+        public GeneralPostingSetupChange ToChange() => new()
+        {
+            GenBusPostingGroup = GeneralBusinessPostingGroup, GenProdPostingGroup = GeneralProductPostingGroup,
+            SalesAccount = SalesAccount, SalesCreditMemoAccount = SalesCreditMemoAccount, PurchaseAccount = PurchaseAccount,
+            PurchaseCreditMemoAccount = PurchaseCreditMemoAccount, CogsAccount = CogsAccount, CogsInterimAccount = CogsInterimAccount,
+            InventoryAdjustmentAccount = InventoryAdjustmentAccount, InventoryAccrualInterimAccount = InventoryAccrualInterimAccount,
+            DirectCostAppliedAccount = DirectCostAppliedAccount, OverheadAppliedAccount = OverheadAppliedAccount,
+            PurchaseVarianceAccount = PurchaseVarianceAccount,
+        };
+    }
+
+    private sealed record InventoryPostingSetupInput
+    {
+        [JsonPropertyName("@odata.etag")]
+        public string? ODataETag { get; init; }
+
+        public string? LocationCode { get; init; }
+        public string? InventoryPostingGroup { get; init; }
+        public string? InventoryAccount { get; init; }
+        public string? InventoryInterimAccount { get; init; }
+
+        public InventoryPostingSetupChange ToChange() => new()
+        {
+            LocationCode = LocationCode, InventoryPostingGroup = InventoryPostingGroup, InventoryAccount = InventoryAccount,
+            InventoryInterimAccount = InventoryInterimAccount,
+        };
+    }
+
+    private sealed record VatPostingSetupInput
+    {
+        [JsonPropertyName("@odata.etag")]
+        public string? ODataETag { get; init; }
+
+        public string? VatBusinessPostingGroup { get; init; }
+        public string? VatProductPostingGroup { get; init; }
+        public decimal? VatPercent { get; init; }
+        public string? VatCalculationType { get; init; }
+        public string? SalesVatAccount { get; init; }
+        public string? PurchaseVatAccount { get; init; }
+        public string? ReverseChargeVatAccount { get; init; }
+
+        public VatPostingSetupChange ToChange()
+        {
+            var v = new Validation();
+            var type = ApiSupport.ParseOrNull<VatCalculationType>(v, "vatCalculationType", VatCalculationType);
+            v.ThrowIfInvalid();
+            return new VatPostingSetupChange
+            {
+                VatBusPostingGroup = VatBusinessPostingGroup, VatProdPostingGroup = VatProductPostingGroup, VatPercent = VatPercent,
+                CalculationType = type, SalesVatAccount = SalesVatAccount, PurchaseVatAccount = PurchaseVatAccount,
+                ReverseChargeVatAccount = ReverseChargeVatAccount,
+            };
+        }
+    }
+}
