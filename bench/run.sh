@@ -4,6 +4,8 @@
 #   bench/run.sh                      # default sizes
 #   bench/run.sh --commands 5000      # extra arguments go to the benchmark
 #   bench/run.sh --benchmark posting  # posting core (issue 3): postings/s and cost adjustment; masterdata is the default, all runs both
+#   BENCH_PROVIDERS=Postgres bench/run.sh --benchmark adjustment --entries 1000000 --items 200 --postings 100
+#                                     # cost adjustment in a 1M-entry tenant (ADR 008; PostgreSQL generates the ledger)
 #   BENCH_PROVIDERS=Postgres bench/run.sh ...   # only the named providers (default: Sqlite Postgres)
 set -euo pipefail
 

@@ -184,7 +184,7 @@ public static class PostingBenchmark
         return $"| {options.Provider} | {built} | {onChanged} | {buildSeconds:F0} | {built / buildSeconds:F0} | {adjustSeconds:F1} | {built / adjustSeconds:F0} | {written} | {again.Elapsed.TotalSeconds:F1} |";
     }
 
-    private static async Task<Guid> OnboardAsync(IServiceProvider services, string run)
+    internal static async Task<Guid> OnboardAsync(IServiceProvider services, string run)
     {
         var identifier = $"bench-{run}-{Interlocked.Increment(ref tenantCounter)}";
         await using var scope = services.CreateAsyncScope();

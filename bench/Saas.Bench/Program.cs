@@ -4,8 +4,10 @@ using Saas.Bench;
 //   --benchmark masterdata (default): master-data command throughput and event → read-model latency (issue 2).
 //   --benchmark posting: item journal postings per second with 1 and N tenants, and on-demand cost adjustment
 //     time over a ledger of --entries item ledger entries (build capped at 5 minutes; the row says what was built).
-//   --benchmark all: both.
-// Usage: dotnet run -c Release --project bench/Saas.Bench -- [--benchmark masterdata|posting|all] [--provider Sqlite|Postgres]
+//   --benchmark adjustment: cost adjustment in a tenant of --entries item ledger entries (e.g. 1000000) over --items
+//     ordinary and 4 long-history items: full adjustment, one posting's adjustment, postings/s big vs empty tenant.
+//   --benchmark all: masterdata and posting.
+// Usage: dotnet run -c Release --project bench/Saas.Bench -- [--benchmark masterdata|posting|adjustment|all] [--provider Sqlite|Postgres]
 //   [--commands 2000] [--concurrency 1,8] [--postings 400] [--entries 100000] [--items 4]
 // PostgreSQL connection strings come from SAAS_BENCH_CATALOG, SAAS_BENCH_DATA (app role), SAAS_BENCH_DATA_ADMIN
 // (owner); bench/run.sh starts a durable throw-away cluster and sets them.
@@ -20,7 +22,12 @@ if (options.Benchmark is "posting" or "all")
     await PostingBenchmark.RunAsync(options);
 }
 
-if (options.Benchmark is not ("masterdata" or "posting" or "all"))
+if (options.Benchmark is "adjustment")
 {
-    throw new ArgumentException($"Unknown benchmark '{options.Benchmark}': use masterdata, posting or all.");
+    await AdjustmentBenchmark.RunAsync(options);
+}
+
+if (options.Benchmark is not ("masterdata" or "posting" or "adjustment" or "all"))
+{
+    throw new ArgumentException($"Unknown benchmark '{options.Benchmark}': use masterdata, posting, adjustment or all.");
 }

@@ -93,6 +93,7 @@ internal static class PostingModel
             e.Property(x => x.InventoryPostingGroup).HasMaxLength(Code);
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.EntryNo });
             e.HasIndex(x => new { x.TenantId, x.DocumentNo });
+            e.HasIndex(x => new { x.TenantId, x.CostSourceEntry });
         });
 
         model.Entity<OpenItemEntry>(e =>
@@ -110,6 +111,8 @@ internal static class PostingModel
             e.HasKey(x => new { x.TenantId, x.EntryNo });
             e.Property(x => x.EntryNo).ValueGeneratedNever();
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.EntryNo });
+            e.HasIndex(x => new { x.TenantId, x.InboundEntryNo });
+            e.HasIndex(x => new { x.TenantId, x.OutboundEntryNo });
         });
 
         model.Entity<ValueEntry>(e =>

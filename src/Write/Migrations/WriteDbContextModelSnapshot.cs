@@ -351,6 +351,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("RegisterNo").HasColumnName("register_no");
             b.HasKey("TenantId", "EntryNo").HasName("pk_item_ledger_entries");
             b.HasIndex("TenantId", "DocumentNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_document_no");
+            b.HasIndex("TenantId", "CostSourceEntry").HasDatabaseName("ix_item_ledger_entries_tenant_id_cost_source_entry");
             b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_item_id_entry_no");
             b.ToTable("item_ledger_entries");
         });
@@ -380,7 +381,9 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<decimal>("Quantity").HasColumnName("quantity");
             b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
             b.HasKey("TenantId", "EntryNo").HasName("pk_item_application_entries");
+            b.HasIndex("TenantId", "InboundEntryNo").HasDatabaseName("ix_item_application_entries_tenant_id_inbound_entry_no");
             b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_item_application_entries_tenant_id_item_id_entry_no");
+            b.HasIndex("TenantId", "OutboundEntryNo").HasDatabaseName("ix_item_application_entries_tenant_id_outbound_entry_no");
             b.ToTable("item_application_entries");
         });
 

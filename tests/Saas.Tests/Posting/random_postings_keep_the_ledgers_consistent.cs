@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FsCheck;
 using FsCheck.Fluent;
 using Saas.Tests.Infrastructure;
@@ -57,7 +58,16 @@ public abstract class random_postings_keep_the_ledgers_consistent<TApp>(TApp app
     }
 
     [Fact]
-    public async Task after_every_step_the_invariants_hold()
+    public Task after_every_step_the_invariants_hold() => RunScenariosAsync(differential: false);
+
+    /// <summary>
+    /// Differential check of incremental cost adjustment (ADR 008): after every posting, which adjusts only the
+    /// entries its changes reach, a full "Adjust Cost - Item Entries" from scratch must find nothing left to post.
+    /// </summary>
+    [Fact]
+    public Task after_every_step_a_full_adjustment_from_scratch_finds_nothing_left() => RunScenariosAsync(differential: true);
+
+    private async Task RunScenariosAsync(bool differential)
     {
         var seed = Environment.GetEnvironmentVariable("POSTING_PROPERTY_SEED") is { Length: > 0 } given
             ? ulong.Parse(given, System.Globalization.CultureInfo.InvariantCulture)
@@ -69,7 +79,7 @@ public abstract class random_postings_keep_the_ledgers_consistent<TApp>(TApp app
         {
             try
             {
-                await RunAsync(scenarios[s]);
+                await RunAsync(scenarios[s], differential);
             }
             catch (Exception e)
             {
@@ -79,7 +89,7 @@ public abstract class random_postings_keep_the_ledgers_consistent<TApp>(TApp app
         }
     }
 
-    private async Task RunAsync(Scenario scenario)
+    private async Task RunAsync(Scenario scenario, bool differential)
     {
         var company = await NewCompanyAsync(app, s =>
         {
@@ -119,6 +129,12 @@ public abstract class random_postings_keep_the_ledgers_consistent<TApp>(TApp app
 
             var broken = ledgers.BrokenInvariants();
             Assert.True(broken.Count == 0, $"after step {i} {step}:\n" + string.Join("\n", broken));
+            if (differential)
+            {
+                var full = await app.InTenantAsync(company.TenantId, sp => sp.GetRequiredService<ItemPostingEngine>().AdjustCostAsync());
+                Assert.True(full.ValueEntries.Count == 0, $"after step {i} {step} a full adjustment still posted:\n" + string.Join("\n",
+                    full.ValueEntries.Select(v => $"  entry {v.ItemLedgerEntryNo} ({v.ItemNo}, {v.EntryType}): expected {v.CostAmountExpected}, actual {v.CostAmountActual}")));
+            }
         }
     }
 

@@ -9,7 +9,7 @@ using Saas.Write.Setup;
 namespace Saas.Write.Finance.Posting;
 
 /// <summary>One attempt of one posting, inside its transaction. Holds what the posting has written so far.</summary>
-internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimeProvider clock, CancellationToken cancellationToken)
+internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers, TimeProvider clock, CancellationToken cancellationToken)
 {
     private readonly InventoryAccounts accounts = new(db);
     private readonly Dictionary<string, Item> itemsByNo = [];
@@ -18,6 +18,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
     private readonly Dictionary<(Guid, string), List<OpenItemEntry>> openEntries = [];
     private readonly Dictionary<long, ItemLedgerEntry> knownEntries = [];
     private readonly List<ItemLedgerEntry> newEntries = [];
+    private readonly HashSet<long> newEntryNos = [];
     private readonly List<ValueEntry> newValues = [];
     private readonly List<ItemApplicationEntry> newApplications = [];
     private readonly List<GLEntry> newGLEntries = [];
@@ -64,7 +65,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
 
         // New entries always get their cost now (from their applications or the average); older entries are
         // adjusted now only with automatic cost adjustment, otherwise by AdjustCostAsync.
-        await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment);
+        await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment, fromScratch: false);
         return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
     }
 
@@ -91,7 +92,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             }
         }
 
-        await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false);
+        await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false, fromScratch: true);
         return await FinishAsync("INVTADJMT", null);
     }
 
@@ -259,6 +260,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
         };
         db.ItemLedgerEntries.Add(entry);
         newEntries.Add(entry);
+        newEntryNos.Add(entry.EntryNo);
         knownEntries[entry.EntryNo] = entry;
         touchedItems.Add(item.Id);
         return entry;
@@ -282,7 +284,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             ItemLedgerEntryType = entry.EntryType,
             DocumentNo = documentNo ?? entry.DocumentNo,
             LocationCode = entry.LocationCode,
-            ItemLedgerEntryQuantity = own && newEntries.Contains(entry) && !ownValueOf.ContainsKey(entry.EntryNo) ? entry.Quantity : 0,
+            ItemLedgerEntryQuantity = own && newEntryNos.Contains(entry.EntryNo) && !ownValueOf.ContainsKey(entry.EntryNo) ? entry.Quantity : 0,
             InvoicedQuantity = invoiced ? (invoicedQuantity != 0 ? invoicedQuantity : entry.Quantity) : 0,
             ValuedQuantity = valuedQuantity != 0 ? valuedQuantity : (invoiced ? (invoicedQuantity != 0 ? invoicedQuantity : entry.Quantity) : entry.Quantity),
             CostAmountExpected = expected,
@@ -537,7 +539,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
                 throw ValidationFailedException.For(field + "appliesToEntry", $"Item Ledger Entry {entryNo} is not an open inbound entry.");
             }
 
-            var calculator = await CalculatorAsync(item);
+            var (calculator, _, _) = await LoadAffectedAsync(item, [entryNo], downstream: false);
             calculator.Calculate();
             var amount = ItemCostCalculator.RoundAmount(newUnitCost * open.RemainingQuantity) - calculator.CostOfRemaining(entryNo, open.RemainingQuantity);
             if (amount != 0)
@@ -555,7 +557,7 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
             throw ValidationFailedException.For(field + "itemNo", $"Item {averageItem.Number} uses {averageItem.CostingMethod} cost: revalue its open inbound entries (appliesToEntry).");
         }
 
-        var all = await CalculatorAsync(averageItem);
+        var (all, _, _) = await LoadItemAsync(averageItem);
         all.Calculate();
         var (quantity, value) = all.OnHand();
         if (quantity <= 0)
@@ -583,12 +585,15 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
     /// entry takes the cost directly; older entries get adjustment entries (BC's Adjustment = Yes), dated at the
     /// entry's posting date or the first open date after a closed period.
     /// </summary>
-    private async Task AdjustAsync(IReadOnlyList<Guid> itemIds, bool onlyNewEntries)
+    private async Task AdjustAsync(IReadOnlyList<Guid> itemIds, bool onlyNewEntries, bool fromScratch)
     {
         foreach (var itemId in itemIds)
         {
             var item = await ItemByIdAsync(itemId);
-            var (calculator, entries, values) = await LoadItemAsync(item);
+            // Average cost is a property of whole periods: those items still recompute from their whole ledger.
+            var (calculator, entries, values) = fromScratch || item.CostingMethod == CostingMethod.Average
+                ? await LoadItemAsync(item)
+                : await LoadAffectedAsync(item, onlyNewEntries);
             var targets = calculator.Calculate();
             var valuesByEntry = values.GroupBy(v => v.ItemLedgerEntryNo).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var (entryNo, target) in targets.OrderBy(t => t.Key))
@@ -648,8 +653,6 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
         var actual = ItemCostCalculator.RoundAmount(total * invoiced / quantity);
         return (total - actual, actual);
     }
-
-    private async Task<ItemCostCalculator> CalculatorAsync(Item item) => (await LoadItemAsync(item)).Calculator;
 
     private async Task<(ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)> LoadItemAsync(Item item)
     {
@@ -733,9 +736,10 @@ internal sealed class PostingRun(WriteDbContext db, NumberSeries numbers, TimePr
         };
         db.GLRegisters.Add(register);
 
+        var openByNo = openEntries.Values.SelectMany(o => o).ToDictionary(o => o.EntryNo);
         var remaining = remainingChanged.Order().Select(no =>
         {
-            var open = openEntries.Values.SelectMany(o => o).FirstOrDefault(o => o.EntryNo == no);
+            var open = openByNo.GetValueOrDefault(no);
             return new RemainingQuantityChanged(no, open?.RemainingQuantity ?? 0, open is not null);
         }).ToList();
         var position = db.Enqueue(ToEvent(register, remaining), now);

@@ -36,11 +36,19 @@ public sealed class ItemCostCalculator
     private readonly Dictionary<long, List<ItemApplicationEntry>> appsByOutbound;
     private readonly Dictionary<long, CostTarget> targets = [];
     private readonly Dictionary<long, Dictionary<long, decimal>> allocations = [];
+    private readonly IReadOnlyDictionary<long, decimal> appliedBefore;
 
+    /// <param name="appliedBefore">
+    /// For a part of the ledger (incremental adjustment): per inbound entry whose earlier applications are left
+    /// out, the quantity those took. Allocation is cumulative, so the applications given still get exactly the
+    /// share the whole list would give them. Without it every application of every inbound entry must be given.
+    /// </param>
     public ItemCostCalculator(
         CostingMethod method, AverageCostPeriod period, decimal fallbackUnitCost,
-        IEnumerable<ItemLedgerEntry> entries, IEnumerable<ValueEntry> values, IEnumerable<ItemApplicationEntry> applications)
+        IEnumerable<ItemLedgerEntry> entries, IEnumerable<ValueEntry> values, IEnumerable<ItemApplicationEntry> applications,
+        IReadOnlyDictionary<long, decimal>? appliedBefore = null)
     {
+        this.appliedBefore = appliedBefore ?? new Dictionary<long, decimal>();
         this.method = method;
         this.period = period;
         this.fallbackUnitCost = fallbackUnitCost;
@@ -228,7 +236,8 @@ public sealed class ItemCostCalculator
         }
 
         var result = new Dictionary<long, decimal>();
-        decimal cumulative = 0, allocated = 0;
+        var cumulative = appliedBefore.GetValueOrDefault(inbound.EntryNo);
+        var allocated = cumulative == 0 ? 0 : RoundAmount(CostAt(inbound, cumulative));
         foreach (var app in appsByInbound.GetValueOrDefault(inbound.EntryNo) ?? [])
         {
             cumulative += app.Quantity;
