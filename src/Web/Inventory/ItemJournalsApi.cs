@@ -49,6 +49,7 @@ internal static class ItemJournalsApi
         options.OnlyFilters("template");
         ItemJournalTemplate? template = options.Text("template") is { } word ? BcEnum.Parse<ItemJournalTemplate>("$filter", word) : null;
         var search = options.SearchOn("code", "displayName");
+        await batches.SeedDefaultsAsync(http.RequestAborted);
         var rows = (await batches.ListAsync(template, http.RequestAborted))
             .Where(b => search is null || b.Code.Contains(search, StringComparison.OrdinalIgnoreCase) || b.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase))
             .ToList();

@@ -199,6 +199,12 @@ public abstract class item_journals_are_stored_documents<TApp>(TApp app) : IClas
         Assert.Equal(HttpStatusCode.NoContent, (await journal.Http.DeleteAsync(journal.Url($"itemJournals({id})"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await journal.Http.GetAsync(journal.Url($"itemJournals({id})"))).StatusCode);
         Assert.Equal(0, await company.InTenantAsync(db => Task.FromResult(db.ItemJournalBatchLines.Count(l => l.BatchId == id))));
+
+        // A template left without any batch gets a new DEFAULT when the journals are listed, as BC opens a journal.
+        var reclass = await journal.DefaultBatchAsync("Reclassification");
+        Assert.Equal(HttpStatusCode.NoContent, (await journal.Http.DeleteAsync(journal.Url($"itemJournals({reclass})"))).StatusCode);
+        var reopened = await journal.DefaultBatchAsync("Reclassification");
+        Assert.NotEqual(reclass, reopened);
     }
 
     [Fact]

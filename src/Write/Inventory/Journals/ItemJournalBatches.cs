@@ -19,26 +19,43 @@ public sealed record SaveItemJournalBatch
 /// </summary>
 public sealed class ItemJournalBatches(WriteDbContext db, TimeProvider clock)
 {
-    /// <summary>Adds the DEFAULT batch of each template that the company does not have yet; never changes one.</summary>
+    /// <summary>
+    /// Adds a DEFAULT batch to each template that has no batch at all, as BC does when a journal is opened without
+    /// one: at onboarding, and for companies onboarded before stored journals existed when their journals are
+    /// first listed. Never changes or re-creates a batch a template still has.
+    /// </summary>
     public async Task SeedDefaultsAsync(CancellationToken cancellationToken = default)
     {
-        var existing = await db.ItemJournalBatches.Where(b => b.Code == ItemJournalBatch.DefaultCode)
-            .Select(b => b.Template).ToListAsync(cancellationToken);
-        foreach (var template in Enum.GetValues<ItemJournalTemplate>().Except(existing))
+        var existing = await db.ItemJournalBatches.Select(b => b.Template).Distinct().ToListAsync(cancellationToken);
+        var missing = Enum.GetValues<ItemJournalTemplate>().Except(existing).ToList();
+        if (missing.Count == 0)
         {
-            db.ItemJournalBatches.Add(new ItemJournalBatch
-            {
-                TenantId = db.CurrentTenantId,
-                Id = Guid.NewGuid(),
-                Template = template,
-                Code = ItemJournalBatch.DefaultCode,
-                DisplayName = "Default journal",
-                LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
-                Version = 1,
-            });
+            return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var added = missing.Select(template => new ItemJournalBatch
+        {
+            TenantId = db.CurrentTenantId,
+            Id = Guid.NewGuid(),
+            Template = template,
+            Code = ItemJournalBatch.DefaultCode,
+            DisplayName = "Default journal",
+            LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
+            Version = 1,
+        }).ToList();
+        db.ItemJournalBatches.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (SaveErrors.IsUniqueViolation(e))
+        {
+            // Another request seeded them at the same moment: theirs are as good as ours.
+            foreach (var batch in added)
+            {
+                db.Entry(batch).State = EntityState.Detached;
+            }
+        }
     }
 
     public Task<List<ItemJournalBatch>> ListAsync(ItemJournalTemplate? template, CancellationToken cancellationToken = default) =>

@@ -92,6 +92,7 @@ public sealed partial class ItemJournalPage
         Add.EntryType ??= EntryTypes[0];
         Form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
         canChange = await Access.AllowsAsync(ItemJournalsApi.PolicyFor(Template));
+        await Batches.SeedDefaultsAsync();
         batches = await Batches.ListAsync(Template);
         batch = batches.FirstOrDefault(b => string.Equals(b.Code, BatchCode, StringComparison.OrdinalIgnoreCase))
             ?? batches.FirstOrDefault(b => b.Code == ItemJournalBatch.DefaultCode) ?? batches.FirstOrDefault();
