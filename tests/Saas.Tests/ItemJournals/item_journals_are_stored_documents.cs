@@ -78,6 +78,30 @@ public abstract class item_journals_are_stored_documents<TApp>(TApp app) : IClas
     }
 
     [Fact]
+    public async Task concurrent_posts_of_one_batch_post_it_once()
+    {
+        var company = await NewCompanyAsync(app);
+        await company.ItemAsync("RACE", CostingMethod.FIFO);
+        var east = await company.LocationAsync("EAST");
+        await company.PostAsync(Purchase("RACE", 10, 3, Day1));
+        using var journal = For(app, company.TenantId, SaasPolicies.ItemsWrite);
+        var batch = await journal.DefaultBatchAsync("Reclassification");
+        await journal.AddLineOkAsync(batch, """{ "itemNumber": "RACE", "locationCode": "MAIN", "newLocationCode": "EAST", "postingDate": "2027-01-05", "quantity": 4 }""");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => journal.ActionAsync(batch, "post")));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode));
+
+        var ledgers = await company.LedgersAsync();
+        Assert.Equal(2, ledgers.Registers.Count); // the purchase and one reclassification
+        Assert.Equal(4m, ledgers.Items.Where(e => e.LocationCode == east).Sum(e => e.Quantity));
+        Assert.Equal(6m, ledgers.Items.Where(e => e.LocationCode == "MAIN").Sum(e => e.Quantity));
+        Assert.Equal(12m, ledgers.Values.Where(v => v.ItemLedgerEntryNo == ledgers.Items.Single(e => e.LocationCode == east).EntryNo).Sum(v => v.CostAmountActual));
+        Assert.Empty(await journal.LinesAsync(batch));
+        ledgers.AssertInvariants();
+    }
+
+    [Fact]
     public async Task a_failing_posting_writes_nothing_and_keeps_every_line()
     {
         var company = await NewCompanyAsync(app);
