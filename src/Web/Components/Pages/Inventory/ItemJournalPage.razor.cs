@@ -44,6 +44,8 @@ public sealed partial class ItemJournalPage
 
     [SupplyParameterFromForm(FormName = "calculate")] public CalculateForm Calc { get; set; } = null!;
 
+    [SupplyParameterFromForm(FormName = "batch")] public BatchForm NewBatch { get; set; } = null!;
+
     private string Path => "/" + new Uri(Navigation.Uri).AbsolutePath.Trim('/');
 
     private ItemJournalTemplate Template => Path switch
@@ -77,7 +79,8 @@ public sealed partial class ItemJournalPage
         lines.SelectMany(l => new[] { "postingDate", "entryType", "itemNumber", "locationCode", "newLocationCode", "quantity", "unitCost", "quantityPhysInventory", "inventoryValueRevalued", "unitCostRevalued" }
                 .Select(f => $"itemJournalLines[{l.LineNumber}].{f}"))
             .Concat(new[] { "entryType", "postingDate", "itemNumber", "locationCode", "newLocationCode", "quantity", "unitCost", "quantityPhysInventory" }.Select(f => "add." + f))
-            .Concat(new[] { "postingDate", "itemNumber", "locationCode" }.Select(f => "calculate." + f));
+            .Concat(new[] { "postingDate", "itemNumber", "locationCode" }.Select(f => "calculate." + f))
+            .Concat(new[] { "code", "displayName" }.Select(f => "batch." + f));
 
     private string PageLink(int page) => $"{Path}?batch={Uri.EscapeDataString(batch!.Code)}&page={page}";
 
@@ -86,6 +89,7 @@ public sealed partial class ItemJournalPage
         Form ??= new LinesForm();
         Add ??= new AddForm();
         Calc ??= new CalculateForm();
+        NewBatch ??= new BatchForm();
         var today = Display.Date(DateOnly.FromDateTime(DateTime.UtcNow));
         Add.PostingDate ??= today;
         Calc.PostingDate ??= today;
@@ -280,6 +284,27 @@ public sealed partial class ItemJournalPage
         await LoadAsync(keepTyped: false);
     }
 
+    private async Task NewBatchAsync()
+    {
+        if (!canChange)
+        {
+            return;
+        }
+
+        ItemJournalBatch? created = null;
+        await Run(async () => created = await Batches.CreateAsync(new SaveItemJournalBatch
+        {
+            Template = BcEnum.ToWord(Template),
+            Code = NewBatch.Code,
+            DisplayName = NewBatch.DisplayName,
+        }), "batch.");
+        if (created is not null)
+        {
+            // The new, empty batch is where the user wants to work next.
+            Navigation.NavigateTo($"{Path}?batch={Uri.EscapeDataString(created.Code)}");
+        }
+    }
+
     /// <summary>Runs a command; its refusals go next to their fields (a bare field name gets <paramref name="prefix"/>).</summary>
     private async Task Run(Func<Task> command, string prefix = "")
     {
@@ -349,6 +374,12 @@ public sealed partial class ItemJournalPage
         public string? Quantity { get; set; }
         public string? UnitAmount { get; set; }
         public string? Counted { get; set; }
+    }
+
+    public sealed class BatchForm
+    {
+        public string? Code { get; set; }
+        public string? DisplayName { get; set; }
     }
 
     public sealed class CalculateForm
