@@ -35,8 +35,9 @@ public sealed class a_physical_inventory_posts_what_was_counted_differently(ITes
         await Expect(Page).ToHaveURLAsync(new Regex("/physInventoryJournal\\?batch=WEEK1$"));
         await Expect(Page.GetByTestId("empty-state")).ToContainTextAsync("Calculate Inventory");
 
-        await Page.GetByLabel("Posting Date", new() { Exact = true }).FillAsync("2027-01-20");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Calculate Inventory" }).ClickAsync();
+        var calculate = Page.GetByTestId("calculate");
+        await calculate.GetByLabel("Posting Date", new() { Exact = true }).FillAsync("2027-01-20");
+        await calculate.GetByRole(AriaRole.Button, new() { Name = "Calculate Inventory" }).ClickAsync();
         var line = Page.GetByTestId("journal-line-10000");
         await Expect(line).ToContainTextAsync(itemNumber);
         await Expect(Page.GetByLabel("Qty. (Phys. Inventory), line 10000")).ToHaveValueAsync("4.00");
