@@ -52,6 +52,8 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<ValueEntry> ValueEntries => Set<ValueEntry>();
     public DbSet<GLEntry> GLEntries => Set<GLEntry>();
     public DbSet<GLRegister> GLRegisters => Set<GLRegister>();
+    public DbSet<Inventory.Journals.ItemJournalBatch> ItemJournalBatches => Set<Inventory.Journals.ItemJournalBatch>();
+    public DbSet<Inventory.Journals.ItemJournalBatchLine> ItemJournalBatchLines => Set<Inventory.Journals.ItemJournalBatchLine>();
 
     /// <summary>
     /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
@@ -193,6 +195,7 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
         });
 
         PostingModel.Configure(modelBuilder);
+        Inventory.Journals.ItemJournalModel.Configure(modelBuilder);
         modelBuilder.ApplyTenantQueryFilters(this);
         modelBuilder.ApplySnakeCaseNames();
     }

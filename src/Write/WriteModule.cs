@@ -47,6 +47,10 @@ public static class WriteModule
         services.AddScoped<Finance.Setup.Editing.GeneralLedgerSetups>();
         services.AddScoped<ItemPostingEngine>();
         services.AddScoped<Inventory.Journals.ItemJournal>();
+        services.AddScoped<Inventory.Journals.ItemJournalBatches>();
+        services.AddScoped<Inventory.Journals.ItemJournalLines>();
+        services.AddScoped<Inventory.Journals.ItemJournalCalculations>();
+        services.AddScoped<Inventory.Journals.PostItemJournalBatch>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();
         services.AddScoped<CreateCustomerHandler>();

@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 namespace Saas.UiTests;
 
 /// <summary>
-/// The posting core through the pages: a preview shows the entries and writes nothing, posting writes them,
-/// the item ledger shows the entry and the trial balance stays balanced.
+/// The posting core through the pages: a line stored in the item journal's batch, a preview shows the entries and
+/// writes nothing, posting writes them and empties the batch, the item ledger shows the entry and the trial
+/// balance stays balanced.
 /// </summary>
 public sealed class an_item_journal_posts_a_positive_adjustment_after_its_preview(ITestOutputHelper output) : UiTest(output)
 {
@@ -19,12 +20,22 @@ public sealed class an_item_journal_posts_a_positive_adjustment_after_its_previe
         var itemRow = Page.Locator("table.list tbody tr", new() { HasText = "Touring bicycle" });
         var itemNumber = (await itemRow.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Item Journal" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Item Journal", Exact = true }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/itemJournal$"));
-        await Page.GetByLabel("Posting Date, line 1").FillAsync("2027-01-15");
-        await Page.GetByLabel("Item No., line 1").FillAsync(itemNumber);
-        await Page.GetByLabel("Quantity, line 1").FillAsync("4");
-        await Page.GetByLabel("Unit Amount, line 1").FillAsync("800");
+        await Expect(Page.GetByTestId("empty-state")).ToContainTextAsync("The journal is empty");
+
+        // A line is stored in the batch first; a refused one keeps what was typed, with the reason next to the field.
+        await Page.GetByLabel("Posting Date", new() { Exact = true }).FillAsync("2027-01-15");
+        await Page.GetByLabel("Item No.", new() { Exact = true }).FillAsync(itemNumber);
+        await Page.GetByLabel("Location Code", new() { Exact = true }).FillAsync("NOWHERE");
+        await Page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("4");
+        await Page.GetByLabel("Unit Amount", new() { Exact = true }).FillAsync("800");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add Line" }).ClickAsync();
+        await Expect(Page.Locator("[data-field-error='add.locationCode']")).ToContainTextAsync("no location");
+        await Expect(Page.GetByLabel("Item No.", new() { Exact = true })).ToHaveValueAsync(itemNumber);
+        await Page.GetByLabel("Location Code", new() { Exact = true }).FillAsync("MAIN");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add Line" }).ClickAsync();
+        await Expect(Page.GetByTestId("journal-line-10000")).ToContainTextAsync(itemNumber);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Preview Posting" }).ClickAsync();
         var preview = Page.GetByTestId("preview");
@@ -32,19 +43,18 @@ public sealed class an_item_journal_posts_a_positive_adjustment_after_its_previe
         await Expect(preview.GetByTestId("result-value-entries")).ToContainTextAsync("3,200.00");
         await Expect(preview.GetByTestId("result-gl-entries")).ToContainTextAsync("3,200.00");
         // The preview keeps the line for posting and writes nothing.
-        await Expect(Page.GetByLabel("Item No., line 1")).ToHaveValueAsync(itemNumber);
+        await Expect(Page.GetByTestId("journal-line-10000")).ToContainTextAsync(itemNumber);
         await Screenshot("preview");
 
         await Page.GotoAsync(new Uri(Server.BaseAddress, "/itemLedgerEntries").ToString());
         await Expect(Page.GetByTestId("empty-state")).ToBeVisibleAsync();
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Item Journal" }).ClickAsync();
-        await Page.GetByLabel("Posting Date, line 1").FillAsync("2027-01-15");
-        await Page.GetByLabel("Item No., line 1").FillAsync(itemNumber);
-        await Page.GetByLabel("Quantity, line 1").FillAsync("4");
-        await Page.GetByLabel("Unit Amount, line 1").FillAsync("800");
+        // The stored line is still there after leaving the page: post it.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Item Journal", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Quantity, line 10000")).ToHaveValueAsync("4.00");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("posted")).ToContainTextAsync("1 item ledger entry");
+        await Expect(Page.GetByTestId("empty-state")).ToContainTextAsync("The journal is empty");
         await Screenshot("posted");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Item Ledger Entries" }).First.ClickAsync();

@@ -30,6 +30,9 @@ public static class FinanceApi
 
         // Posting changes the books: the roles that may change items (warehouse, purchasing, administrator).
         company.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
+
+        // Stored journals (batches, lines, post, preview, calculate inventory / inventory value).
+        Inventory.ItemJournalsApi.MapItemJournals(company);
         return app;
     }
 
@@ -199,7 +202,7 @@ public static class FinanceApi
         public decimal? QuantityPhysInventory { get; init; }
     }
 
-    private sealed record PostingResponse(
+    internal sealed record PostingResponse(
         long RegisterNumber, bool AlreadyPosted, bool Preview, IReadOnlyList<object> ItemLedgerEntries, IReadOnlyList<object> ValueEntries,
         IReadOnlyList<object> GeneralLedgerEntries)
     {

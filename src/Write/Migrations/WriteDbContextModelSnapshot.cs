@@ -457,5 +457,47 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("gl_registers");
         });
 
+            modelBuilder.Entity("Saas.Write.Inventory.Journals.ItemJournalBatch", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Template").IsRequired().HasMaxLength(20).HasColumnName("template");
+            b.Property<string>("Code").IsRequired().HasMaxLength(10).HasColumnName("code");
+            b.Property<string>("DisplayName").IsRequired().HasMaxLength(100).HasColumnName("display_name");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_journal_batches");
+            b.HasIndex("TenantId", "Template", "Code").IsUnique().HasDatabaseName("ix_item_journal_batches_tenant_id_template_code");
+            b.ToTable("item_journal_batches");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Journals.ItemJournalBatchLine", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("BatchId").HasColumnName("batch_id");
+            b.Property<int>("LineNumber").HasColumnName("line_number");
+            b.Property<string>("EntryType").IsRequired().HasMaxLength(20).HasColumnName("entry_type");
+            b.Property<string>("ItemNumber").IsRequired().HasMaxLength(20).HasColumnName("item_number");
+            b.Property<string>("LocationCode").IsRequired().HasMaxLength(10).HasColumnName("location_code");
+            b.Property<string>("NewLocationCode").IsRequired().HasMaxLength(10).HasColumnName("new_location_code");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<string>("DocumentNumber").IsRequired().HasMaxLength(20).HasColumnName("document_number");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<decimal?>("UnitCost").HasColumnName("unit_cost");
+            b.Property<long?>("AppliesToEntry").HasColumnName("applies_to_entry");
+            b.Property<decimal>("QuantityCalculated").HasColumnName("quantity_calculated");
+            b.Property<decimal?>("QuantityPhysInventory").HasColumnName("quantity_phys_inventory");
+            b.Property<decimal>("InventoryValueCalculated").HasColumnName("inventory_value_calculated");
+            b.Property<decimal>("UnitCostCalculated").HasColumnName("unit_cost_calculated");
+            b.Property<decimal?>("InventoryValueRevalued").HasColumnName("inventory_value_revalued");
+            b.Property<decimal?>("UnitCostRevalued").HasColumnName("unit_cost_revalued");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_item_journal_batch_lines");
+            b.HasIndex("TenantId", "BatchId", "LineNumber").IsUnique().HasDatabaseName("ix_item_journal_batch_lines_tenant_id_batch_id_line_number");
+            b.ToTable("item_journal_batch_lines");
+        });
     }
 }

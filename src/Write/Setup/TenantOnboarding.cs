@@ -8,7 +8,8 @@ namespace Saas.Write.Setup;
 /// What a new company needs before its first item or customer: the number series BC's demo company starts
 /// with, a default location, and the chart of accounts and posting setup (<see cref="DefaultFinanceSetup"/>). Call inside the new tenant's scope; running it again changes nothing.
 /// </summary>
-public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler createLocation, DefaultFinanceSetup finance)
+public sealed class TenantOnboarding(
+    WriteDbContext db, CreateLocationHandler createLocation, DefaultFinanceSetup finance, Inventory.Journals.ItemJournalBatches journals)
 {
     public const string DefaultLocationCode = "MAIN";
 
@@ -54,6 +55,7 @@ public sealed class TenantOnboarding(WriteDbContext db, CreateLocationHandler cr
 
         // After the location, so that its inventory posting setup is seeded with it.
         await finance.SeedAsync(cancellationToken);
+        await journals.SeedDefaultsAsync(cancellationToken);
         return position;
     }
 }

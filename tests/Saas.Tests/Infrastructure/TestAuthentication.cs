@@ -21,7 +21,7 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
     public const string Header = "X-Test-User";
     public const string PermissionClaim = "permission";
 
-    public static readonly string[] WritePolicies = ["Items.Write", "Customers.Write", "Vendors.Write", "Locations.Write"];
+    public static readonly string[] WritePolicies = ["Items.Write", "Customers.Write", "Vendors.Write", "Locations.Write", "Finance.Setup", "Inventory.Value"];
 
     public static string HeaderValue(Guid userId, Guid tenantId, params string[] permissions) =>
         $"{userId};{tenantId};{string.Join(',', permissions)}";

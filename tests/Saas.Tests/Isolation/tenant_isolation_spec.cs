@@ -63,7 +63,13 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["generalPostingSetups"] = new { generalBusinessPostingGroup = "ISO-GB", generalProductPostingGroup = "ISO-GP", cogsAccount = "ISO-9000" },
         ["inventoryPostingSetups"] = new { locationCode = "ISO-LOC", inventoryPostingGroup = "ISO-INV", inventoryAccount = "ISO-9000" },
         ["vatPostingSetups"] = new { vatBusinessPostingGroup = "ISO-VB", vatProductPostingGroup = "ISO-VP", vatPercent = 25m, salesVatAccount = "ISO-9000" },
+        // A stored item journal batch; its line (itemJournalLines) is added in InitializeAsync, as it lives under the batch.
+        ["itemJournals"] = new { code = "ISO-JNL", displayName = "Isolation journal", template = "Item" },
     };
+
+    /// <summary>The line each company's isolation journal holds (after "items": it names the shared item number).</summary>
+    private static readonly object IsolationJournalLine =
+        new { itemNumber = "ISO-1000", locationCode = "MAIN", postingDate = "2027-01-04", quantity = 1, unitCost = 1, description = "Isolation line" };
 
     /// <summary>
     /// Resources addressed by another resource's id: an item's (or category's) attribute value is addressed by
@@ -126,7 +132,24 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
             {
                 ids[resource] = ids[idOf];
             }
+
+            ids["itemJournalLines"] = await JournalLineAsync(client, company, ids["itemJournals"]);
         }
+    }
+
+    /// <summary>The isolation journal's line: the one an earlier test of this fixture added, or a new one.</summary>
+    private static async Task<Guid> JournalLineAsync(HttpClient client, Guid companyId, Guid journalId)
+    {
+        var url = $"/api/v2.0/companies({companyId})/itemJournals({journalId})/itemJournalLines";
+        var existing = (await (await client.GetAsync(url)).ReadJsonAsync()).GetProperty("value").EnumerateArray().ToList();
+        if (existing.Count > 0)
+        {
+            return existing[0].GetProperty("id").GetGuid();
+        }
+
+        var created = await client.PostAsJsonAsync(url, IsolationJournalLine);
+        Assert.True(created.IsSuccessStatusCode, $"Adding the isolation journal line answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        return (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -182,6 +205,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
             "itemAttributes" => new { name = "hijacked" },
             "itemAttributeValues" => new { value = "hijacked" },
             "itemReferences" => new { description = "hijacked" },
+            "itemJournalLines" => new { description = "hijacked" },
             "Microsoft.NAV.createItem" => new { },
             _ => new { displayName = "hijacked" },
         };
@@ -216,6 +240,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
             records[url] = (await (await b.GetAsync(url)).ReadJsonAsync()).GetRawText();
         }
 
+        var lines = $"/api/v2.0/companies({companyB.Id})/itemJournals({idsOfB["itemJournals"]})/itemJournalLines";
+        records[lines] = (await (await b.GetAsync(lines)).ReadJsonAsync()).GetRawText();
         return records;
     }
 

@@ -13,6 +13,9 @@ public enum ItemJournalTemplate
 
     [BcWord("Phys. Inventory", "Phys_x002E__x0020_Inventory", "PhysInventory", "PhysicalInventory")]
     PhysicalInventory,
+
+    /// <summary>Lines carry a revalued inventory value, not a quantity: posted from a stored batch only.</summary>
+    Revaluation,
 }
 
 /// <summary>
@@ -86,7 +89,7 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
             .ToList();
     }
 
-    private static ItemPosting ToPosting(PostItemJournal journal)
+    internal static ItemPosting ToPosting(PostItemJournal journal)
     {
         var v = new Validation();
         var lines = new List<ItemPostingLine>();
@@ -96,6 +99,9 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
             var field = $"lines[{i}].";
             switch (journal.Template)
             {
+                case ItemJournalTemplate.Revaluation:
+                    v.Add("template", "Revaluation journals are posted from a stored batch (itemJournals({id})/Microsoft.NAV.post).");
+                    break;
                 case ItemJournalTemplate.PhysicalInventory:
                     if (line.QuantityPhysInventory is not { } counted || counted < 0)
                     {
