@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tests.Infrastructure;
 using Saas.Write.Finance.Posting;
+using Saas.Write.Finance.Setup.Editing;
 using Saas.Write.Inventory;
 using static Saas.Tests.Posting.PostingHarness;
 
@@ -39,6 +40,28 @@ public abstract class cost_adjustment_can_run_on_demand<TApp>(TApp app) : IClass
         Assert.Equal(60m, ledgers.Cogs);
         await company.ChangeSetupAsync(s => s.AutomaticCostAdjustment = true);
         (await company.LedgersAsync()).AssertInvariants();
+    }
+
+    [Fact]
+    public async Task turning_automatic_adjustment_on_adjusts_what_waited()
+    {
+        var company = await NewCompanyAsync(app, s => s.AutomaticCostAdjustment = false);
+        var item = await company.ItemAsync("WAITED", CostingMethod.FIFO);
+        var receipt = await company.PostAsync(Purchase(item, 4, 10, Day1, invoice: false));
+        await company.PostAsync(Sale(item, 4, Day1.AddDays(1)));
+        await company.PostAsync(new ItemPosting
+        {
+            Invoices = [new ItemInvoiceLine { ItemLedgerEntryNo = receipt.ItemLedgerEntries[0].EntryNo, Quantity = 4, UnitCost = 11, PostingDate = Day1.AddDays(2) }],
+        });
+        Assert.Equal(4m, (await company.LedgersAsync()).ValueOf(item));
+
+        await app.InTenantAsync(company.TenantId, sp => sp.GetRequiredService<GeneralLedgerSetups>()
+            .UpdateAsync(null, new GeneralLedgerSetupChange { AutomaticCostAdjustment = true }));
+
+        var ledgers = await company.LedgersAsync();
+        Assert.Equal(0m, ledgers.ValueOf(item));
+        Assert.Equal(44m, ledgers.Cogs);
+        ledgers.AssertInvariants();
     }
 }
 

@@ -96,26 +96,11 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         return await FinishAsync("INVTADJMT", null);
     }
 
-    /// <summary>
-    /// Takes the company's posting lock. PostgreSQL: a row lock held to commit (the row is created on first use);
-    /// SQLite: the write transaction already holds the database's only write lock.
-    /// </summary>
+    /// <summary>Takes the company's posting lock (<see cref="PostingLock"/>) and its counters row.</summary>
     private async Task LockAsync()
     {
         var tenant = db.CurrentTenantId;
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                INSERT INTO posting_counters (tenant_id, last_item_ledger_entry_no, last_value_entry_no, last_application_entry_no,
-                    last_gl_entry_no, last_register_no, last_transaction_no)
-                VALUES ({tenant}, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING
-                """,
-                cancellationToken);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT 1 FROM posting_counters WHERE tenant_id = {tenant} FOR UPDATE", cancellationToken);
-        }
-
+        await PostingLock.TakeAsync(db, cancellationToken);
         counters = await db.PostingCounters.SingleOrDefaultAsync(cancellationToken) ?? Add(new PostingCounters { TenantId = tenant });
 
         PostingCounters Add(PostingCounters row)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Common;
+using Saas.Write.Finance.Posting;
 
 namespace Saas.Write.Finance.Setup.Editing;
 
@@ -139,8 +140,15 @@ public sealed class ChartOfAccounts(WriteDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private Task<bool> HasEntriesAsync(string number, CancellationToken cancellationToken) =>
-        db.GLEntries.AnyAsync(e => e.GLAccountNo == number, cancellationToken);
+    /// <summary>
+    /// Under the posting lock, so no posting can add the account's first entry between this check and the commit
+    /// of the change that relies on it.
+    /// </summary>
+    private async Task<bool> HasEntriesAsync(string number, CancellationToken cancellationToken)
+    {
+        await PostingLock.TakeAsync(db, cancellationToken);
+        return await db.GLEntries.AnyAsync(e => e.GLAccountNo == number, cancellationToken);
+    }
 
     /// <summary>BC sets Income/Balance from the account category: income, cost of goods sold and expense accounts close to the income statement.</summary>
     public static IncomeBalance IncomeBalanceOf(AccountCategory category) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Common;
+using Saas.Write.Finance.Posting;
 
 namespace Saas.Write.Finance.Setup.Editing;
 
@@ -22,14 +23,22 @@ public sealed record GeneralLedgerSetupChange
 /// BC's General Ledger Setup (allowed posting dates) and Inventory Setup (costing options, closed inventory
 /// periods) in one row. Closing an inventory period follows BC's Inventory Period rule: refused while an outbound
 /// entry on or before the ending date is still open (not applied to inbound quantity).
+/// Turning automatic cost adjustment on, or changing the average cost period while it is on, adjusts every item's
+/// cost in the same transaction: costs left unadjusted while it was off, or averaged over the old period, would
+/// otherwise wait for someone to run a batch job (BC makes users run "Adjust Cost - Item Entries" here).
 /// </summary>
-public sealed class GeneralLedgerSetups(WriteDbContext db)
+public sealed class GeneralLedgerSetups(WriteDbContext db, ItemPostingEngine engine)
 {
     public async Task<GeneralLedgerSetup> GetAsync(CancellationToken cancellationToken = default) =>
         await db.GeneralLedgerSetups.AsNoTracking().SingleAsync(cancellationToken);
 
-    public async Task<GeneralLedgerSetup> UpdateAsync(long? expectedVersion, GeneralLedgerSetupChange change, CancellationToken cancellationToken = default)
+    public Task<GeneralLedgerSetup> UpdateAsync(long? expectedVersion, GeneralLedgerSetupChange change, CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, () => UpdateCoreAsync(expectedVersion, change, cancellationToken), cancellationToken);
+
+    private async Task<GeneralLedgerSetup> UpdateCoreAsync(long? expectedVersion, GeneralLedgerSetupChange change, CancellationToken cancellationToken)
     {
+        // Closing a period and re-adjusting costs must not interleave with a posting.
+        await PostingLock.TakeAsync(db, cancellationToken);
         var setup = await db.GeneralLedgerSetups.SingleAsync(cancellationToken);
         if (expectedVersion is { } expected && expected != setup.Version)
         {
@@ -58,6 +67,9 @@ public sealed class GeneralLedgerSetups(WriteDbContext db)
         }
 
         setup.ExpectedCostPostingToGL = change.ExpectedCostPostingToGL ?? setup.ExpectedCostPostingToGL;
+        var readjust = (change.AutomaticCostAdjustment == true && !setup.AutomaticCostAdjustment)
+            || (change.AverageCostPeriod is { } newPeriod && newPeriod != setup.AverageCostPeriod
+                && (change.AutomaticCostAdjustment ?? setup.AutomaticCostAdjustment));
         setup.AutomaticCostAdjustment = change.AutomaticCostAdjustment ?? setup.AutomaticCostAdjustment;
         setup.AverageCostPeriod = change.AverageCostPeriod ?? setup.AverageCostPeriod;
         setup.AllowNegativeInventory = change.AllowNegativeInventory ?? setup.AllowNegativeInventory;
@@ -67,6 +79,10 @@ public sealed class GeneralLedgerSetups(WriteDbContext db)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (readjust)
+            {
+                await engine.AdjustCostAsync(cancellationToken: cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
