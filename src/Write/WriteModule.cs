@@ -41,6 +41,8 @@ public static class WriteModule
         services.AddScoped<DefaultFinanceSetup>();
         services.AddScoped<ItemPostingEngine>();
         services.AddScoped<Inventory.Journals.ItemJournal>();
+        services.AddScoped<Inventory.Transfers.TransferOrderHandlers>();
+        services.AddScoped<Inventory.Transfers.TransferPosting>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();
         services.AddScoped<CreateCustomerHandler>();
