@@ -454,7 +454,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("gl_registers");
         });
 
-            modelBuilder.Entity("Saas.Write.Inventory.Transfers.TransferHeader", b =>
+        modelBuilder.Entity("Saas.Write.Inventory.Transfers.TransferHeader", b =>
         {
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");
             b.Property<Guid>("Id").HasColumnName("id");
