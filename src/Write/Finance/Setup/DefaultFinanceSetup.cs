@@ -190,11 +190,13 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
     /// location are valued on their own inventory account, as BC's demo setup does, so the balance sheet shows
     /// what is on the road.
     /// </summary>
-    public async Task AddInventoryPostingSetupAsync(IReadOnlyCollection<string> locationCodes, CancellationToken cancellationToken = default)
+    public async Task AddInventoryPostingSetupAsync(
+        IReadOnlyCollection<string> locationCodes, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? inTransit = null)
     {
         var existing = await db.InventoryPostingSetups.Where(s => s.InventoryPostingGroup == Resale)
             .Select(s => s.LocationCode).ToListAsync(cancellationToken);
-        var inTransit = await db.Locations.Where(l => l.UseAsInTransit).Select(l => l.Code).ToListAsync(cancellationToken);
+        var transit = await db.Locations.Where(l => l.UseAsInTransit).Select(l => l.Code).ToListAsync(cancellationToken);
+        transit.AddRange(inTransit ?? []);
         foreach (var location in locationCodes.Where(l => !existing.Contains(l)).Distinct())
         {
             db.InventoryPostingSetups.Add(new InventoryPostingSetup
@@ -202,7 +204,7 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
                 TenantId = db.CurrentTenantId,
                 LocationCode = location,
                 InventoryPostingGroup = Resale,
-                InventoryAccount = inTransit.Contains(location) ? Accounts.InventoryInTransit : Accounts.Inventory,
+                InventoryAccount = transit.Contains(location) ? Accounts.InventoryInTransit : Accounts.Inventory,
                 InventoryInterimAccount = Accounts.InventoryInterim,
             });
         }
