@@ -9,6 +9,9 @@ namespace Saas.Write.Inventory.Transfers;
 /// </summary>
 internal static class TransferLocations
 {
+    /// <summary>A quantity as people write it (SQLite hands decimals back with trailing zeros).</summary>
+    public static string Show(decimal quantity) => quantity.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task CheckAsync(WriteDbContext db, TransferHeader header, Validation v, CancellationToken cancellationToken)
     {
         var codes = new[] { header.TransferFromCode, header.TransferToCode, header.InTransitCode }.Where(c => c.Length > 0).Distinct().ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Common;
+using static Saas.Write.Inventory.Transfers.TransferLocations;
 using Saas.Write.Setup;
 
 namespace Saas.Write.Inventory.Transfers;
@@ -178,7 +179,7 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
             Quantities(v, "quantity", quantity);
             if (quantity < line.QuantityShipped)
             {
-                v.Add("quantity", $"must not be less than the quantity shipped ({line.QuantityShipped}).");
+                v.Add("quantity", $"must not be less than the quantity shipped ({Show(line.QuantityShipped)}).");
             }
 
             // BC: a new quantity resets Qty. to Ship to what is outstanding.
@@ -194,7 +195,7 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
 
         if (line.QtyToShip > line.OutstandingQuantity)
         {
-            v.Add("qtyToShip", $"must not be more than the outstanding quantity ({line.OutstandingQuantity}).");
+            v.Add("qtyToShip", $"must not be more than the outstanding quantity ({Show(line.OutstandingQuantity)}).");
         }
 
         if (command.QtyToReceive is { } toReceive)
@@ -202,7 +203,7 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
             Quantities(v, "qtyToReceive", toReceive);
             if (toReceive > line.InTransitQuantity)
             {
-                v.Add("qtyToReceive", $"must not be more than what was shipped and not yet received ({line.InTransitQuantity}).");
+                v.Add("qtyToReceive", $"must not be more than what was shipped and not yet received ({Show(line.InTransitQuantity)}).");
             }
 
             line.QtyToReceive = toReceive;

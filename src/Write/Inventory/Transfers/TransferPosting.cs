@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Common;
+using static Saas.Write.Inventory.Transfers.TransferLocations;
 using Saas.Write.Finance.Posting;
 using Saas.Write.Inventory.Ledger;
 using Saas.Write.Setup;
@@ -94,7 +95,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
             {
                 if (line.QtyToShip > line.OutstandingQuantity)
                 {
-                    throw ValidationFailedException.For(field + "qtyToShip", $"must not be more than the outstanding quantity ({line.OutstandingQuantity}).");
+                    throw ValidationFailedException.For(field + "qtyToShip", $"must not be more than the outstanding quantity ({Show(line.OutstandingQuantity)}).");
                 }
 
                 postingLines.Add(Line(line, header.TransferFromCode, header.InTransitCode, line.QtyToShip, postingDate, null));
@@ -104,7 +105,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
 
             if (line.QtyToReceive > line.InTransitQuantity)
             {
-                throw ValidationFailedException.For(field + "qtyToReceive", $"must not be more than what was shipped and not yet received ({line.InTransitQuantity}).");
+                throw ValidationFailedException.For(field + "qtyToReceive", $"must not be more than what was shipped and not yet received ({Show(line.InTransitQuantity)}).");
             }
 
             // Oldest shipment first; each part applies to the in-transit entry that shipment created.
@@ -128,7 +129,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
 
             if (left > 0)
             {
-                throw ValidationFailedException.For(field + "qtyToReceive", $"{left} of it is not in transit at {header.InTransitCode}.");
+                throw ValidationFailedException.For(field + "qtyToReceive", $"{Show(left)} of it is not in transit at {header.InTransitCode}.");
             }
         }
 

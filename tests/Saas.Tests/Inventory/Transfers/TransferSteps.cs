@@ -43,7 +43,8 @@ public sealed class TransferSteps(PostingHarness company)
         company.InTenantAsync(db => db.TransferHeaders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == orderId));
 
     public Task<List<PostedTransferDocument>> DocumentsAsync() =>
-        company.InTenantAsync(db => db.PostedTransferDocuments.AsNoTracking().OrderBy(d => d.DocumentType).ThenBy(d => d.Number).ToListAsync());
+        company.InTenantAsync(async db => (await db.PostedTransferDocuments.AsNoTracking().ToListAsync())
+            .OrderBy(d => d.DocumentType).ThenBy(d => d.Number, StringComparer.Ordinal).ToList());
 
     public Task<List<PostedTransferLine>> LinesOfAsync(Guid documentId) =>
         company.InTenantAsync(db => db.PostedTransferLines.AsNoTracking().Where(l => l.DocumentId == documentId).OrderBy(l => l.LineNo).ToListAsync());
