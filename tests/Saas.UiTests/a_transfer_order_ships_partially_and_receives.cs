@@ -20,7 +20,7 @@ public sealed class a_transfer_order_ships_partially_and_receives(ITestOutputHel
         var itemNumber = (await itemRow.GetByRole(AriaRole.Link).InnerTextAsync()).Trim();
 
         await Page.GotoAsync("/locations/new");
-        await Page.GetByLabel("Code").FillAsync("STORE");
+        await Page.GetByLabel("Code", new() { Exact = true }).FillAsync("STORE");
         await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("City store");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/locations$"));
