@@ -67,7 +67,7 @@ public sealed class a_transfer_order_ships_partially_and_receives(ITestOutputHel
         await Expect(Page.GetByTestId("received-10000")).ToHaveTextAsync("2");
         await Screenshot("received");
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Posted Transfers" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Posted Transfers", Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("posted-transfers")).ToContainTextAsync("TS00001");
         await Expect(Page.GetByTestId("posted-transfers")).ToContainTextAsync($"{itemNumber} × 3");
     });
