@@ -307,6 +307,11 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
         {
             throw new ConcurrencyException(entity, expectedVersion, null);
         }
+        catch (DbUpdateException e) when (SaveErrors.IsUniqueViolation(e))
+        {
+            // Two lines added at once took the same line number: the order changed under this command.
+            throw new ConcurrencyException(entity, expectedVersion, null);
+        }
         finally
         {
             db.ChangeTracker.Clear();
