@@ -28,6 +28,7 @@ public static class ReadModule
         services.AddScoped<CatalogItemQueries>();
         services.AddScoped<ItemReferenceQueries>();
         services.AddScoped<Finance.LedgerQueries>();
+        services.AddScoped<Inventory.TransferQueries>();
         services.AddScoped<ReadPositions>();
         services.AddScoped<MasterDataRebuild>();
         services.AddScoped<InventoryQueries>();

@@ -6,6 +6,7 @@ using Saas.Tenancy.Storage;
 using Saas.Web.Auth;
 using Saas.Web.Components;
 using Saas.Web.Hosting;
+using Saas.Web.Inventory;
 using Saas.Web.Finance;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
@@ -50,6 +51,7 @@ public static class SaasApplication
         app.MapMasterDataApi();
         app.MapFinanceApi();
         app.MapFinanceSetupApi();
+        app.MapTransferOrdersApi();
         app.MapResellerApi();
         app.MapSaasUi();
         return app;

@@ -10,6 +10,7 @@ using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
 using Saas.Write.Inventory.Catalog;
 using Saas.Write.Inventory.Ledger;
+using Saas.Write.Inventory.Transfers;
 using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
 using Saas.Write.Sales;
@@ -54,6 +55,10 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<GLRegister> GLRegisters => Set<GLRegister>();
     public DbSet<Inventory.Journals.ItemJournalBatch> ItemJournalBatches => Set<Inventory.Journals.ItemJournalBatch>();
     public DbSet<Inventory.Journals.ItemJournalBatchLine> ItemJournalBatchLines => Set<Inventory.Journals.ItemJournalBatchLine>();
+    public DbSet<TransferHeader> TransferHeaders => Set<TransferHeader>();
+    public DbSet<TransferLine> TransferLines => Set<TransferLine>();
+    public DbSet<PostedTransferDocument> PostedTransferDocuments => Set<PostedTransferDocument>();
+    public DbSet<PostedTransferLine> PostedTransferLines => Set<PostedTransferLine>();
 
     /// <summary>
     /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
@@ -196,6 +201,7 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
 
         PostingModel.Configure(modelBuilder);
         Inventory.Journals.ItemJournalModel.Configure(modelBuilder);
+        TransferModel.Configure(modelBuilder);
         modelBuilder.ApplyTenantQueryFilters(this);
         modelBuilder.ApplySnakeCaseNames();
     }

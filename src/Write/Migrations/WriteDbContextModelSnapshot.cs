@@ -499,5 +499,78 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("TenantId", "BatchId", "LineNumber").IsUnique().HasDatabaseName("ix_item_journal_batch_lines_tenant_id_batch_id_line_number");
             b.ToTable("item_journal_batch_lines");
         });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Transfers.TransferHeader", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("Number").IsRequired().HasMaxLength(20).HasColumnName("number");
+            b.Property<string>("TransferFromCode").IsRequired().HasMaxLength(10).HasColumnName("transfer_from_code");
+            b.Property<string>("TransferToCode").IsRequired().HasMaxLength(10).HasColumnName("transfer_to_code");
+            b.Property<string>("InTransitCode").IsRequired().HasMaxLength(10).HasColumnName("in_transit_code");
+            b.Property<DateOnly>("ShipmentDate").HasColumnName("shipment_date");
+            b.Property<DateOnly>("ReceiptDate").HasColumnName("receipt_date");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_transfer_headers");
+            b.HasIndex("TenantId", "Number").IsUnique().HasDatabaseName("ix_transfer_headers_tenant_id_number");
+            b.ToTable("transfer_headers");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Transfers.TransferLine", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("TransferOrderId").HasColumnName("transfer_order_id");
+            b.Property<int>("LineNo").HasColumnName("line_no");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<string>("ItemNo").IsRequired().HasMaxLength(20).HasColumnName("item_no");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<decimal>("QtyToShip").HasColumnName("qty_to_ship");
+            b.Property<decimal>("QuantityShipped").HasColumnName("quantity_shipped");
+            b.Property<decimal>("QtyToReceive").HasColumnName("qty_to_receive");
+            b.Property<decimal>("QuantityReceived").HasColumnName("quantity_received");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.Property<long>("Version").IsConcurrencyToken().HasColumnName("version");
+            b.HasKey("TenantId", "Id").HasName("pk_transfer_lines");
+            b.HasIndex("TenantId", "TransferOrderId", "LineNo").IsUnique().HasDatabaseName("ix_transfer_lines_tenant_id_transfer_order_id_line_no");
+            b.ToTable("transfer_lines");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Transfers.PostedTransferDocument", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<string>("DocumentType").IsRequired().HasMaxLength(20).HasColumnName("document_type");
+            b.Property<string>("Number").IsRequired().HasMaxLength(20).HasColumnName("number");
+            b.Property<string>("TransferOrderNo").IsRequired().HasMaxLength(20).HasColumnName("transfer_order_no");
+            b.Property<string>("TransferFromCode").IsRequired().HasMaxLength(10).HasColumnName("transfer_from_code");
+            b.Property<string>("TransferToCode").IsRequired().HasMaxLength(10).HasColumnName("transfer_to_code");
+            b.Property<string>("InTransitCode").IsRequired().HasMaxLength(10).HasColumnName("in_transit_code");
+            b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
+            b.Property<string>("IdempotencyKey").IsRequired().HasMaxLength(100).HasColumnName("idempotency_key");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.HasKey("TenantId", "Id").HasName("pk_posted_transfer_documents");
+            b.HasIndex("TenantId", "DocumentType", "Number").IsUnique().HasDatabaseName("ix_posted_transfer_documents_tenant_id_document_type_number");
+            b.HasIndex("TenantId", "TransferOrderNo").HasDatabaseName("ix_posted_transfer_documents_tenant_id_transfer_order_no");
+            b.ToTable("posted_transfer_documents");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Transfers.PostedTransferLine", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("DocumentId").HasColumnName("document_id");
+            b.Property<int>("LineNo").HasColumnName("line_no");
+            b.Property<int>("TransferOrderLineNo").HasColumnName("transfer_order_line_no");
+            b.Property<string>("ItemNo").IsRequired().HasMaxLength(20).HasColumnName("item_no");
+            b.Property<string>("Description").IsRequired().HasMaxLength(100).HasColumnName("description");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<long>("InTransitEntryNo").HasColumnName("in_transit_entry_no");
+            b.HasKey("TenantId", "Id").HasName("pk_posted_transfer_lines");
+            b.HasIndex("TenantId", "DocumentId", "LineNo").IsUnique().HasDatabaseName("ix_posted_transfer_lines_tenant_id_document_id_line_no");
+            b.ToTable("posted_transfer_lines");
+        });
     }
 }

@@ -22,7 +22,7 @@ public sealed record CreateLocation
     }
 }
 
-public sealed class CreateLocationHandler(WriteDbContext db, TimeProvider clock)
+public sealed class CreateLocationHandler(WriteDbContext db, TimeProvider clock, Finance.Setup.DefaultFinanceSetup finance)
 {
     public async Task<CommandResult<LocationChanged>> HandleAsync(CreateLocation command, CancellationToken cancellationToken = default)
     {
@@ -46,6 +46,9 @@ public sealed class CreateLocationHandler(WriteDbContext db, TimeProvider clock)
         };
         AddressInput.Apply(command.Address, location);
         db.Locations.Add(location);
+
+        // Goods can be posted at (or transferred to) a new location at once, with the default accounts.
+        await finance.AddInventoryPostingSetupAsync([code], cancellationToken, inTransit: command.UseAsInTransit ? [code] : []);
         var snapshot = location.ToEvent();
         var position = db.Enqueue(snapshot, now);
         await WriteSaves.SaveNewAsync(db, "code", $"Location {code} already exists.", cancellationToken);

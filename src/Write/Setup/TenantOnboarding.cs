@@ -13,15 +13,21 @@ public sealed class TenantOnboarding(
 {
     public const string DefaultLocationCode = "MAIN";
 
+    /// <summary>Where transferred goods wait between shipment and receipt (BC's demo calls its one "OWN LOG.").</summary>
+    public const string InTransitLocationCode = "IN-TRANSIT";
+
     private static readonly NoSeries[] StandardSeries =
     [
         new() { Code = NoSeries.Items, Description = "Items", StartingNo = "1000", IncrementBy = 1 },
         new() { Code = NoSeries.Customers, Description = "Customers", StartingNo = "C00010", IncrementBy = 10 },
         new() { Code = NoSeries.Vendors, Description = "Vendors", StartingNo = "V00010", IncrementBy = 10 },
         new() { Code = Inventory.Catalog.CatalogItem.NumberSeries, Description = "Catalog items", StartingNo = "NS0001", IncrementBy = 1 },
+        new() { Code = Inventory.Transfers.TransferHeader.NumberSeries, Description = "Transfer orders", StartingNo = "TO00001", IncrementBy = 1 },
+        new() { Code = Inventory.Transfers.PostedTransferDocument.ShipmentSeries, Description = "Posted transfer shipments", StartingNo = "TS00001", IncrementBy = 1 },
+        new() { Code = Inventory.Transfers.PostedTransferDocument.ReceiptSeries, Description = "Posted transfer receipts", StartingNo = "TR00001", IncrementBy = 1 },
     ];
 
-    /// <summary>Returns the read position of the default location's event, or null when nothing was created.</summary>
+    /// <summary>Returns the read position of the last seeded location's event, or null when nothing was created.</summary>
     public async Task<Guid?> SeedAsync(CancellationToken cancellationToken = default)
     {
         var existing = await db.NoSeries.Select(s => s.Code).ToListAsync(cancellationToken);
@@ -53,7 +59,22 @@ public sealed class TenantOnboarding(
             }
         }
 
-        // After the location, so that its inventory posting setup is seeded with it.
+        if (!await db.Locations.AnyAsync(l => l.Code == InTransitLocationCode, cancellationToken))
+        {
+            try
+            {
+                var result = await createLocation.HandleAsync(
+                    new CreateLocation { Code = InTransitLocationCode, DisplayName = "In transit (own logistics)", UseAsInTransit = true },
+                    cancellationToken);
+                position = result.ReadPosition;
+            }
+            catch (ConflictException)
+            {
+                // seeded concurrently by another call
+            }
+        }
+
+        // After the locations, so that their inventory posting setup is seeded with them.
         await finance.SeedAsync(cancellationToken);
         await journals.SeedDefaultsAsync(cancellationToken);
         return position;

@@ -65,6 +65,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["vatPostingSetups"] = new { vatBusinessPostingGroup = "ISO-VB", vatProductPostingGroup = "ISO-VP", vatPercent = 25m, salesVatAccount = "ISO-9000" },
         // A stored item journal batch; its line (itemJournalLines) is added in InitializeAsync, as it lives under the batch.
         ["itemJournals"] = new { code = "ISO-JNL", displayName = "Isolation journal", template = "Item" },
+        // After "locations": numbered by each company's series, so both get the same order numbers too.
+        ["transferOrders"] = new { transferFromCode = "MAIN", transferToCode = "ISO-LOC", inTransitCode = "IN-TRANSIT" },
     };
 
     /// <summary>The line each company's isolation journal holds (after "items": it names the shared item number).</summary>
@@ -128,6 +130,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
                 }
             }
 
+            await TransferDocumentsAsync(client, company, ids);
             foreach (var (resource, idOf) in AddressedByIdOf)
             {
                 ids[resource] = ids[idOf];
@@ -153,6 +156,36 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// A line on the company's transfer order, and a posted shipment and receipt of it: 2 put on stock, 2 shipped,
+    /// 1 received (so the order stays, with its line).
+    /// </summary>
+    private static async Task TransferDocumentsAsync(HttpClient client, Guid company, Dictionary<string, Guid> ids)
+    {
+        var root = $"/api/v2.0/companies({company})";
+        var stock = await client.PostAsJsonAsync($"{root}/itemJournals/Microsoft.NAV.post", new
+        {
+            lines = new[] { new { entryType = "Positive Adjmt.", itemNumber = "ISO-1000", locationCode = "MAIN", postingDate = DateTime.UtcNow.ToString("yyyy-MM-dd"), quantity = 2m, unitCost = 60m } },
+        });
+        Assert.True(stock.IsSuccessStatusCode, $"Stock for the transfer answered {(int)stock.StatusCode}: {await stock.Content.ReadAsStringAsync()}");
+        var order = $"{root}/transferOrders({ids["transferOrders"]})";
+        var line = await client.PostAsJsonAsync($"{order}/transferOrderLines", new { itemNumber = "ISO-1000", quantity = 2m });
+        Assert.True(line.IsSuccessStatusCode, $"A transfer line answered {(int)line.StatusCode}: {await line.Content.ReadAsStringAsync()}");
+        ids["transferOrderLines"] = (await line.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var shipped = await client.PostAsJsonAsync($"{order}/Microsoft.NAV.ship", new { });
+        Assert.True(shipped.IsSuccessStatusCode, $"Shipping answered {(int)shipped.StatusCode}: {await shipped.Content.ReadAsStringAsync()}");
+        ids["postedTransferShipments"] = (await shipped.ReadJsonAsync()).GetProperty("documentId").GetGuid();
+        using var partly = new HttpRequestMessage(HttpMethod.Patch, $"{order}/transferOrderLines({ids["transferOrderLines"]})")
+        {
+            Content = JsonContent.Create(new { qtyToReceive = 1m }),
+        };
+        partly.Headers.TryAddWithoutValidation("If-Match", "*");
+        Assert.True((await client.SendAsync(partly)).IsSuccessStatusCode);
+        var received = await client.PostAsJsonAsync($"{order}/Microsoft.NAV.receive", new { });
+        Assert.True(received.IsSuccessStatusCode, $"Receiving answered {(int)received.StatusCode}: {await received.Content.ReadAsStringAsync()}");
+        ids["postedTransferReceipts"] = (await received.ReadJsonAsync()).GetProperty("documentId").GetGuid();
+    }
 
     [Fact]
     public async Task every_company_route_with_another_companys_id_is_refused()
@@ -207,6 +240,9 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
             "itemReferences" => new { description = "hijacked" },
             "itemJournalLines" => new { description = "hijacked" },
             "Microsoft.NAV.createItem" => new { },
+            "transferOrders" => new { transferToCode = "HIJACKED" },
+            "transferOrderLines" => new { description = "hijacked" },
+            "Microsoft.NAV.ship" or "Microsoft.NAV.receive" => new { },
             _ => new { displayName = "hijacked" },
         };
     }

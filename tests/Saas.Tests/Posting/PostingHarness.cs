@@ -6,6 +6,7 @@ using Saas.Write.Finance.Posting;
 using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
 using Saas.Write.Inventory.Ledger;
+using Saas.Write.Setup;
 using Accounts = Saas.Write.Finance.Setup.DefaultFinanceSetup.Accounts;
 
 namespace Saas.Tests.Posting;
@@ -39,6 +40,9 @@ public sealed class PostingHarness(PipelineApp app, Guid tenantId)
 
     public Task<T> InTenantAsync<T>(Func<WriteDbContext, Task<T>> work) =>
         app.InTenantAsync(TenantId, sp => work(sp.GetRequiredService<WriteDbContext>()));
+
+    /// <summary>Any service of the company's scope (document handlers that post through the engine).</summary>
+    public Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work) => app.InTenantAsync(TenantId, work);
 
     public Task InTenantAsync(Func<WriteDbContext, Task> work) =>
         app.InTenantAsync(TenantId, sp => work(sp.GetRequiredService<WriteDbContext>()));
@@ -137,10 +141,17 @@ public sealed record Ledgers(
             broken.Add($"G/L transaction {transaction.Key} does not balance: {transaction.Sum(g => g.Amount)}");
         }
 
-        var actual = Values.Sum(v => v.CostAmountActual);
+        // Goods in transit are valued on their own inventory account (the in-transit location's posting setup).
+        var inTransit = Values.Where(v => v.LocationCode == TenantOnboarding.InTransitLocationCode).Sum(v => v.CostAmountActual);
+        var actual = Values.Sum(v => v.CostAmountActual) - inTransit;
         if (Balance(Accounts.Inventory) != actual)
         {
             broken.Add($"Inventory account {Balance(Accounts.Inventory)} ≠ Σ actual cost of value entries {actual}");
+        }
+
+        if (Balance(Accounts.InventoryInTransit) != inTransit)
+        {
+            broken.Add($"Inventory in Transit account {Balance(Accounts.InventoryInTransit)} ≠ Σ actual cost in transit {inTransit}");
         }
 
         var expected = Setup.ExpectedCostPostingToGL ? Values.Sum(v => v.CostAmountExpected) : 0;

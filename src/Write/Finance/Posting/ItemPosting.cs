@@ -9,6 +9,9 @@ namespace Saas.Write.Finance.Posting;
 /// </summary>
 public sealed record ItemPosting
 {
+    /// <summary>Transfer orders' shipments and receipts: the only postings that may touch an in-transit location.</summary>
+    public const string TransferSourceCode = "TRANSFER";
+
     /// <summary>The same key again returns the first posting's result and posts nothing.</summary>
     public string? IdempotencyKey { get; init; }
 
@@ -97,7 +100,10 @@ public sealed record ItemPostingLine
     /// <summary>BC's Indirect Cost %: overhead added to an invoiced purchase as an Indirect Cost entry.</summary>
     public decimal IndirectCostPercent { get; init; }
 
-    /// <summary>Outbound lines: apply to this inbound entry only (fixed application, e.g. a return to the vendor).</summary>
+    /// <summary>
+    /// Outbound lines: apply to this inbound entry only (fixed application, e.g. a return to the vendor). Transfer
+    /// lines: the entry at the from-location the goods are taken from (a transfer receipt names its in-transit entry).
+    /// </summary>
     public long? AppliesToEntry { get; init; }
 
     /// <summary>Inbound lines: take the cost of this outbound entry (exact cost reversal of a sales return).</summary>

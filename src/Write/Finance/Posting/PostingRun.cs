@@ -15,6 +15,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     private readonly Dictionary<string, Item> itemsByNo = [];
     private readonly Dictionary<Guid, Item> itemsById = [];
     private readonly Dictionary<string, bool> locations = [];
+    private readonly HashSet<string> inTransitLocations = [];
     private readonly Dictionary<(Guid, string), List<OpenItemEntry>> openEntries = [];
     private readonly Dictionary<long, ItemLedgerEntry> knownEntries = [];
     private readonly List<ItemLedgerEntry> newEntries = [];
@@ -45,7 +46,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
         for (var i = 0; i < posting.Lines.Count; i++)
         {
-            await PostLineAsync(posting.Lines[i], $"lines[{i}].");
+            await PostLineAsync(posting.Lines[i], $"lines[{i}].", posting.SourceCode == ItemPosting.TransferSourceCode);
         }
 
         for (var i = 0; i < posting.Invoices.Count; i++)
@@ -116,19 +117,23 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
     // ---------------------------------------------------------------- lines
 
-    private async Task PostLineAsync(ItemPostingLine line, string field)
+    private async Task PostLineAsync(ItemPostingLine line, string field, bool transferOrder)
     {
         var item = await ItemAsync(line.ItemNo, field + "itemNo");
         CheckItem(item, line, field);
         CheckDate(line.PostingDate, field + "postingDate");
         var location = await LocationAsync(line.LocationCode, field + "locationCode");
+        CheckInTransit(location, transferOrder, field + "locationCode");
         var document = await DocumentNoAsync(line.DocumentNo);
 
         if (line.EntryType == ItemLedgerEntryType.Transfer)
         {
             var to = await LocationAsync(line.NewLocationCode, field + "newLocationCode");
-            var shipped = NewEntry(item, line, location, -line.Quantity, document);
-            await ApplyOutboundAsync(item, shipped, null, field);
+            CheckInTransit(to, transferOrder, field + "newLocationCode");
+
+            // A transfer receipt names the in-transit entry it takes the goods (and their cost) from.
+            var shipped = NewEntry(item, line, location, -line.Quantity, document, appliesTo: line.AppliesToEntry ?? 0);
+            await ApplyOutboundAsync(item, shipped, line.AppliesToEntry, field);
             NewValue(shipped, ValueEntryType.DirectCost, invoiced: true, own: true);
             var received = NewEntry(item, line, to, line.Quantity, document, costSource: shipped.EntryNo);
             await ApplyInboundAsync(received);
@@ -179,6 +184,15 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         await ApplyOutboundAsync(item, outbound, line.AppliesToEntry, field);
         var salesAmount = line.EntryType == ItemLedgerEntryType.Sale && line.Invoice ? ItemCostCalculator.RoundAmount(line.UnitAmount * -quantity) : 0;
         NewValue(outbound, ValueEntryType.DirectCost, invoiced: line.Invoice, own: true, sales: salesAmount);
+    }
+
+    /// <summary>BC: goods reach or leave an in-transit location only through a transfer order's shipment or receipt.</summary>
+    private void CheckInTransit(string location, bool transferOrder, string field)
+    {
+        if (!transferOrder && inTransitLocations.Contains(location))
+        {
+            throw ValidationFailedException.For(field, $"Location {location} is an in-transit location: only transfer orders post there.");
+        }
     }
 
     private static void CheckItem(Item item, ItemPostingLine line, string field)
@@ -824,8 +838,13 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
         if (!locations.TryGetValue(normalized, out var exists))
         {
-            exists = await db.Locations.AnyAsync(l => l.Code == normalized, cancellationToken);
+            var inTransit = await db.Locations.Where(l => l.Code == normalized).Select(l => (bool?)l.UseAsInTransit).SingleOrDefaultAsync(cancellationToken);
+            exists = inTransit is not null;
             locations[normalized] = exists;
+            if (inTransit == true)
+            {
+                inTransitLocations.Add(normalized);
+            }
         }
 
         return exists ? normalized : throw ValidationFailedException.For(field, $"Location {normalized} does not exist.");

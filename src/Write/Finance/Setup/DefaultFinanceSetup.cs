@@ -24,6 +24,7 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
         public const string Receivables = "1200";
         public const string Inventory = "1300";
         public const string InventoryInterim = "1310";
+        public const string InventoryInTransit = "1320";
         public const string PurchaseVat = "1400";
         public const string Payables = "2100";
         public const string InventoryAccrualInterim = "2110";
@@ -49,6 +50,7 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
         (Accounts.Receivables, "Accounts Receivable", AccountCategory.Assets, false),
         (Accounts.Inventory, "Inventory", AccountCategory.Assets, false),
         (Accounts.InventoryInterim, "Inventory (Interim)", AccountCategory.Assets, false),
+        (Accounts.InventoryInTransit, "Inventory in Transit", AccountCategory.Assets, false),
         (Accounts.PurchaseVat, "Purchase VAT", AccountCategory.Assets, false),
         (Accounts.Payables, "Accounts Payable", AccountCategory.Liabilities, false),
         (Accounts.InventoryAccrualInterim, "Inventory Accrual (Interim)", AccountCategory.Liabilities, false),
@@ -184,12 +186,17 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
 
     /// <summary>
     /// Inventory posting setup rows (inventory and interim accounts of the default chart) for locations that have
-    /// none yet; a new location calls this so that goods can be posted there at once.
+    /// none yet; a new location calls this so that goods can be posted there at once. Goods at an in-transit
+    /// location are valued on their own inventory account, as BC's demo setup does, so the balance sheet shows
+    /// what is on the road.
     /// </summary>
-    public async Task AddInventoryPostingSetupAsync(IReadOnlyCollection<string> locationCodes, CancellationToken cancellationToken = default)
+    public async Task AddInventoryPostingSetupAsync(
+        IReadOnlyCollection<string> locationCodes, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? inTransit = null)
     {
         var existing = await db.InventoryPostingSetups.Where(s => s.InventoryPostingGroup == Resale)
             .Select(s => s.LocationCode).ToListAsync(cancellationToken);
+        var transit = await db.Locations.Where(l => l.UseAsInTransit).Select(l => l.Code).ToListAsync(cancellationToken);
+        transit.AddRange(inTransit ?? []);
         foreach (var location in locationCodes.Where(l => !existing.Contains(l)).Distinct())
         {
             db.InventoryPostingSetups.Add(new InventoryPostingSetup
@@ -197,7 +204,7 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
                 TenantId = db.CurrentTenantId,
                 LocationCode = location,
                 InventoryPostingGroup = Resale,
-                InventoryAccount = Accounts.Inventory,
+                InventoryAccount = transit.Contains(location) ? Accounts.InventoryInTransit : Accounts.Inventory,
                 InventoryInterimAccount = Accounts.InventoryInterim,
             });
         }

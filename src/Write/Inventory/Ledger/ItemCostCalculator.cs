@@ -165,15 +165,12 @@ public sealed class ItemCostCalculator
                 allocated = upTo;
             }
 
-            // A purchase return fixed-applied to its receipt leaves at that receipt's cost (exact cost reversal).
-            foreach (var e in inPeriod.Where(e => !e.Positive && e.AppliesToEntry != 0))
+            // A purchase return fixed-applied to its receipt leaves at that receipt's cost (exact cost reversal);
+            // goods coming back take the cost they left with. In entry order: a transfer receipt applies to the
+            // in-transit entry that its shipment created, possibly earlier in this same period.
+            foreach (var e in inPeriod.Where(e => (!e.Positive && e.AppliesToEntry != 0) || (e.Positive && e.CostSourceEntry != 0 && !SourceEarlier(e))))
             {
-                SetTarget(e, Applied(e));
-            }
-
-            foreach (var e in inPeriod.Where(e => e.Positive && e.CostSourceEntry != 0 && !SourceEarlier(e)))
-            {
-                SetTarget(e, Derived(e));
+                SetTarget(e, e.Positive ? Derived(e) : Applied(e));
             }
 
             quantity += inPeriod.Sum(e => e.Quantity);

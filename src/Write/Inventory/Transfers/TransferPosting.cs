@@ -1,0 +1,287 @@
+using Microsoft.EntityFrameworkCore;
+using Saas.Write.Common;
+using static Saas.Write.Inventory.Transfers.TransferLocations;
+using Saas.Write.Finance.Posting;
+using Saas.Write.Inventory.Ledger;
+using Saas.Write.Setup;
+
+namespace Saas.Write.Inventory.Transfers;
+
+/// <summary>What a shipment or receipt posted: the posted document, and whether the order is now complete (and gone).</summary>
+public sealed record TransferPosted(Guid DocumentId, string DocumentNo, bool AlreadyPosted, bool OrderDeleted, Guid? ReadPosition);
+
+/// <summary>
+/// Posts a transfer order's Qty. to Ship (from-location → in-transit) or Qty. to Receive (in-transit → to-location)
+/// through <see cref="ItemPostingEngine"/>, in one transaction with the posted document, its number (from its own
+/// series, so a failed posting uses none) and the order's new quantities. A receipt applies to the in-transit entries
+/// its order's shipments created, so the goods arrive at the cost they left with, later cost changes included.
+/// </summary>
+public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, ItemPostingEngine engine, TimeProvider clock)
+{
+    private const int MaxAttempts = 8;
+
+    public Task<TransferPosted> ShipAsync(Guid orderId, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        RunAsync(orderId, TransferDocumentType.Shipment, idempotencyKey, cancellationToken);
+
+    public Task<TransferPosted> ReceiveAsync(Guid orderId, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        RunAsync(orderId, TransferDocumentType.Receipt, idempotencyKey, cancellationToken);
+
+    private async Task<TransferPosted> RunAsync(Guid orderId, TransferDocumentType type, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        var v = new Validation();
+        v.MaxLength("idempotencyKey", key, GLRegister.IdempotencyKeyLength);
+        v.ThrowIfInvalid();
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var result = await PostAsync(orderId, type, key, cancellationToken);
+                if (result.AlreadyPosted)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                else
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                db.ChangeTracker.Clear();
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && ItemPostingEngine.IsLostRace(e))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+            catch
+            {
+                db.ChangeTracker.Clear(); // nothing of a failed posting may be saved by a later SaveChanges
+                throw;
+            }
+        }
+    }
+
+    private async Task<TransferPosted> PostAsync(Guid orderId, TransferDocumentType type, string? key, CancellationToken cancellationToken)
+    {
+        if (key is not null && await EarlierAsync(key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var header = await db.TransferHeaders.SingleOrDefaultAsync(h => h.Id == orderId, cancellationToken)
+            ?? throw new NotFoundException("Transfer Order", orderId);
+        var lines = await db.TransferLines.Where(l => l.TransferOrderId == orderId).OrderBy(l => l.LineNo).ToListAsync(cancellationToken);
+        var v = new Validation();
+        await TransferLocations.CheckAsync(db, header, v, cancellationToken);
+        v.ThrowIfInvalid();
+
+        var shipping = type == TransferDocumentType.Shipment;
+        var toPost = lines.Where(l => shipping ? l.QtyToShip > 0 : l.QtyToReceive > 0).ToList();
+        if (toPost.Count == 0)
+        {
+            throw ValidationFailedException.For(shipping ? "qtyToShip" : "qtyToReceive", "There is nothing to post: no line has a quantity to " + (shipping ? "ship." : "receive."));
+        }
+
+        var postingDate = shipping ? header.ShipmentDate : header.ReceiptDate;
+        var postingLines = new List<ItemPostingLine>();
+        var sources = new List<TransferLine>();
+        foreach (var line in toPost)
+        {
+            var field = $"transferLines[{line.LineNo}].";
+            if (shipping)
+            {
+                if (line.QtyToShip > line.OutstandingQuantity)
+                {
+                    throw ValidationFailedException.For(field + "qtyToShip", $"must not be more than the outstanding quantity ({Show(line.OutstandingQuantity)}).");
+                }
+
+                postingLines.Add(Line(line, header.TransferFromCode, header.InTransitCode, line.QtyToShip, postingDate, null));
+                sources.Add(line);
+                continue;
+            }
+
+            if (line.QtyToReceive > line.InTransitQuantity)
+            {
+                throw ValidationFailedException.For(field + "qtyToReceive", $"must not be more than what was shipped and not yet received ({Show(line.InTransitQuantity)}).");
+            }
+
+            // Oldest shipment first; each part applies to the in-transit entry that shipment created.
+            var left = line.QtyToReceive;
+            foreach (var (entryNo, remaining, shippedOn) in await InTransitEntriesAsync(header.Number, line.LineNo, cancellationToken))
+            {
+                if (shippedOn > postingDate)
+                {
+                    throw ValidationFailedException.For("receiptDate", $"must not be before the shipment it receives ({shippedOn:yyyy-MM-dd}).");
+                }
+
+                var take = Math.Min(left, remaining);
+                postingLines.Add(Line(line, header.InTransitCode, header.TransferToCode, take, postingDate, entryNo));
+                sources.Add(line);
+                left -= take;
+                if (left == 0)
+                {
+                    break;
+                }
+            }
+
+            if (left > 0)
+            {
+                throw ValidationFailedException.For(field + "qtyToReceive", $"{Show(left)} of it is not in transit at {header.InTransitCode}.");
+            }
+        }
+
+        var series = shipping ? PostedTransferDocument.ShipmentSeries : PostedTransferDocument.ReceiptSeries;
+        var number = await numbers.TakeNextAsync(series, "number",
+            async candidate => !await db.PostedTransferDocuments.AnyAsync(d => d.DocumentType == type && d.Number == candidate, cancellationToken),
+            cancellationToken);
+        PostingResult result;
+        try
+        {
+            result = await engine.PostAsync(
+                new ItemPosting { SourceCode = ItemPosting.TransferSourceCode, DocumentNo = number, IdempotencyKey = key, Lines = postingLines },
+                cancellationToken);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw InOrderTerms(e, sources);
+        }
+
+        if (result.AlreadyPosted)
+        {
+            // A retry with the same key raced us past the check above; the first one's document stands.
+            return await EarlierAsync(key!, cancellationToken)
+                ?? throw ValidationFailedException.For("idempotencyKey", "was already used by another posting.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var document = new PostedTransferDocument
+        {
+            TenantId = db.CurrentTenantId,
+            Id = Guid.CreateVersion7(now),
+            DocumentType = type,
+            Number = number,
+            TransferOrderNo = header.Number,
+            TransferFromCode = header.TransferFromCode,
+            TransferToCode = header.TransferToCode,
+            InTransitCode = header.InTransitCode,
+            PostingDate = postingDate,
+            IdempotencyKey = key ?? "",
+            CreatedUtc = now,
+        };
+        db.PostedTransferDocuments.Add(document);
+
+        // The engine writes, per transfer line, the outbound entry and then the inbound one.
+        var inbound = result.ItemLedgerEntries.Where(e => e.Positive).ToList();
+        var lineNo = 0;
+        for (var i = 0; i < postingLines.Count; i++)
+        {
+            var source = sources[i];
+            if (!shipping && i > 0 && sources[i - 1] == source)
+            {
+                continue; // one receipt line per order line, however many shipments it came from
+            }
+
+            var quantity = shipping ? postingLines[i].Quantity : source.QtyToReceive;
+            db.PostedTransferLines.Add(new PostedTransferLine
+            {
+                TenantId = db.CurrentTenantId,
+                Id = Guid.CreateVersion7(now),
+                DocumentId = document.Id,
+                LineNo = lineNo += 10000,
+                TransferOrderLineNo = source.LineNo,
+                ItemNo = source.ItemNo,
+                Description = source.Description,
+                Quantity = quantity,
+                InTransitEntryNo = shipping ? inbound[i].EntryNo : 0,
+            });
+        }
+
+        foreach (var line in toPost)
+        {
+            if (shipping)
+            {
+                line.QuantityShipped += line.QtyToShip;
+                line.QtyToShip = line.OutstandingQuantity;
+                line.QtyToReceive = line.InTransitQuantity;
+            }
+            else
+            {
+                line.QuantityReceived += line.QtyToReceive;
+                line.QtyToReceive = line.InTransitQuantity;
+            }
+
+            line.LastModifiedUtc = now;
+            line.Version++;
+        }
+
+        // BC deletes a transfer order once everything on it has been shipped and received.
+        var complete = !shipping && lines.All(l => l.Quantity == l.QuantityReceived);
+        if (complete)
+        {
+            db.TransferLines.RemoveRange(lines);
+            db.TransferHeaders.Remove(header);
+        }
+        else
+        {
+            header.LastModifiedUtc = now;
+            header.Version++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new TransferPosted(document.Id, document.Number, false, complete, result.ReadPosition);
+    }
+
+    private static ItemPostingLine Line(TransferLine line, string from, string to, decimal quantity, DateOnly date, long? appliesTo) => new()
+    {
+        EntryType = ItemLedgerEntryType.Transfer,
+        ItemNo = line.ItemNo,
+        LocationCode = from,
+        NewLocationCode = to,
+        PostingDate = date,
+        Description = line.Description,
+        Quantity = quantity,
+        AppliesToEntry = appliesTo,
+    };
+
+    /// <summary>The open in-transit entries of one order line's shipments, oldest first.</summary>
+    private async Task<List<(long EntryNo, decimal Remaining, DateOnly ShippedOn)>> InTransitEntriesAsync(string orderNo, int lineNo, CancellationToken cancellationToken)
+    {
+        var entryNos = await (
+            from d in db.PostedTransferDocuments
+            join l in db.PostedTransferLines on d.Id equals l.DocumentId
+            where d.DocumentType == TransferDocumentType.Shipment && d.TransferOrderNo == orderNo && l.TransferOrderLineNo == lineNo
+            select l.InTransitEntryNo).ToListAsync(cancellationToken);
+        var open = await db.OpenItemEntries.AsNoTracking()
+            .Where(o => entryNos.Contains(o.EntryNo) && o.Positive && o.RemainingQuantity > 0)
+            .ToListAsync(cancellationToken);
+        return open.OrderBy(o => o.EntryNo).Select(o => (o.EntryNo, o.RemainingQuantity, o.PostingDate)).ToList();
+    }
+
+    /// <summary>The document an earlier posting with this idempotency key created, if any.</summary>
+    private async Task<TransferPosted?> EarlierAsync(string key, CancellationToken cancellationToken) =>
+        await db.PostedTransferDocuments.AsNoTracking().Where(d => d.IdempotencyKey == key)
+            .Select(d => new TransferPosted(d.Id, d.Number, true, false, null))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The engine names its own lines (lines[3].quantity); the caller knows the order's lines (transferLines[20000].quantity).</summary>
+    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, reasons) in e.Errors)
+        {
+            var name = field;
+            if (field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
+                && int.TryParse(field[6..end], out var index) && index < sources.Count)
+            {
+                name = $"transferLines[{sources[index].LineNo}]" + field[(end + 1)..];
+            }
+
+            errors[name] = errors.TryGetValue(name, out var more) ? [.. more, .. reasons] : reasons;
+        }
+
+        return new ValidationFailedException(errors);
+    }
+}
