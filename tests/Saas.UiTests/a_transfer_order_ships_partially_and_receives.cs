@@ -25,11 +25,14 @@ public sealed class a_transfer_order_ships_partially_and_receives(ITestOutputHel
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/locations$"));
 
+        // Stock to move: a positive adjustment through the item journal.
         await Page.GotoAsync("/itemJournal");
-        await Page.GetByLabel("Item No., line 1").FillAsync(itemNumber);
-        await Page.GetByLabel("Location Code, line 1").FillAsync("MAIN");
-        await Page.GetByLabel("Quantity, line 1").FillAsync("4");
-        await Page.GetByLabel("Unit Amount, line 1").FillAsync("800");
+        await Page.GetByLabel("Item No.", new() { Exact = true }).FillAsync(itemNumber);
+        await Page.GetByLabel("Location Code", new() { Exact = true }).FillAsync("MAIN");
+        await Page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("4");
+        await Page.GetByLabel("Unit Amount", new() { Exact = true }).FillAsync("800");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add Line" }).ClickAsync();
+        await Expect(Page.GetByTestId("journal-line-10000")).ToContainTextAsync(itemNumber);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("posted")).ToBeVisibleAsync();
 
