@@ -78,11 +78,9 @@ public static class FinanceApi
             ? await journal.PreviewAsync(command, http.RequestAborted)
             : await journal.PostAsync(command, http.RequestAborted);
 
-        // Read-your-writes: a client sends this in X-Wait-For-Position to see the posting in items' inventory.
-        // An idempotent repeat has none (its event went out with the first posting).
-        if (!input.Preview && result.ReadPosition is { } position)
+        if (!input.Preview)
         {
-            http.Response.Headers[ApiSupport.ReadPositionHeader] = position.ToString();
+            ApiSupport.SetPostingPosition(http.Response, result.ReadPosition);
         }
 
         return Results.Json(PostingResponse.From(result, input.Preview), ApiSupport.Json, statusCode: input.Preview || result.AlreadyPosted ? 200 : 201);

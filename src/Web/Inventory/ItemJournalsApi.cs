@@ -174,6 +174,7 @@ internal static class ItemJournalsApi
 
         var input = await OptionalBodyAsync<PostInput>(http.Request);
         var result = await posting.PostAsync(id, input.DocumentNumber, input.IdempotencyKey, http.RequestAborted);
+        ApiSupport.SetPostingPosition(http.Response, result.ReadPosition);
         return Results.Json(FinanceApi.PostingResponse.From(result, preview: false), ApiSupport.Json, statusCode: result.AlreadyPosted ? 200 : 201);
     }
 

@@ -165,10 +165,7 @@ public static class TransferOrdersApi
             ? await ApiSupport.ReadBodyAsync<PostInput>(http.Request)
             : new PostInput();
         var result = await post(input.IdempotencyKey);
-        if (result.ReadPosition is { } position)
-        {
-            http.Response.Headers[ApiSupport.ReadPositionHeader] = position.ToString();
-        }
+        ApiSupport.SetPostingPosition(http.Response, result.ReadPosition);
 
         return Results.Json(
             new { documentId = result.DocumentId, documentNumber = result.DocumentNo, alreadyPosted = result.AlreadyPosted, orderDeleted = result.OrderDeleted },

@@ -108,6 +108,18 @@ internal static partial class ApiSupport
         response.Headers.ETag = ETag(version);
     }
 
+    /// <summary>
+    /// A posting's read position, for X-Wait-For-Position (read-your-writes on items' inventory). Previews and
+    /// idempotent repeats have none: their event, if any, went out with the first posting.
+    /// </summary>
+    public static void SetPostingPosition(HttpResponse response, Guid? position)
+    {
+        if (position is { } value)
+        {
+            response.Headers[ReadPositionHeader] = value.ToString();
+        }
+    }
+
     /// <summary>A list page in BC's envelope (<c>value</c>, <c>@odata.count</c>).</summary>
     public static IResult Page<TRow, TResource>(Page<TRow> page, Func<TRow, TResource> toResource) =>
         Results.Json(ListResponse(page.Value.Select(toResource), page.Count), Json);

@@ -44,7 +44,9 @@ public abstract class calculated_journals_count_and_revalue_inventory<TApp>(TApp
         var negative = await ErrorsAsync(await journal.PatchLineAsync(batch, (await journal.LinesAsync(batch))[0]!, """{ "quantityPhysInventory": -1 }"""));
         Assert.True(negative.ContainsKey("quantityPhysInventory"));
 
-        var posted = await CreatedAsync(await journal.ActionAsync(batch, "post"));
+        var response = await journal.ActionAsync(batch, "post");
+        Assert.True(response.Headers.Contains("X-Read-Position"), "a posted batch returns its read position for X-Wait-For-Position");
+        var posted = await CreatedAsync(response);
         var entry = Assert.Single(posted["itemLedgerEntries"]!.AsArray())!;
         Assert.Equal("Negative Adjmt.", (string?)entry["entryType"]);
         Assert.Empty(await journal.LinesAsync(batch));
