@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Saas.Write.Common;
 using Saas.Write.Setup;
 
 namespace Saas.Write.Finance.Posting;
@@ -9,14 +6,11 @@ namespace Saas.Write.Finance.Posting;
 /// <summary>
 /// The posting engine's one entry point: posts an <see cref="ItemPosting"/> in one transaction (item ledger,
 /// applications, value entries, cost adjustment, G/L, register, outbox event), previews it, or adjusts cost on
-/// demand. Postings of one company queue on its <see cref="PostingCounters"/> row; a lost race of the database
-/// (deadlock, serialization failure, SQLite busy, a concurrent insert of the same idempotency key) runs the
-/// posting again from scratch, so callers see either the result or a business error.
+/// demand. Postings of one company queue on its <see cref="PostingCounters"/> row; <see cref="PostingTransaction"/>
+/// commits it or runs it again after a lost race.
 /// </summary>
 public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, TimeProvider clock)
 {
-    private const int MaxAttempts = 8;
-
     public Task<PostingResult> PostAsync(ItemPosting posting, CancellationToken cancellationToken = default)
     {
         posting.Validate();
@@ -45,55 +39,10 @@ public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, T
             return await work(new PostingRun(db, numbers, clock, cancellationToken));
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                var result = await work(new PostingRun(db, numbers, clock, cancellationToken));
-                if (preview || result.AlreadyPosted)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                }
-                else
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                // Whatever the posting loaded stays out of the next unit of work of this scope.
-                db.ChangeTracker.Clear();
-                return result;
-            }
-            catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear(); // nothing of a failed posting may be saved by a later SaveChanges
-                throw;
-            }
-        }
-    }
-
-    /// <summary>Failures that say "someone else was faster", not "this posting is wrong".</summary>
-    public static bool IsLostRace(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case DbUpdateConcurrencyException:
-                case DbUpdateException update when SaveErrors.IsUniqueViolation(update):
-                case PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }:
-                case SqliteException { SqliteErrorCode: 5 or 6 }:
-                    return true;
-            }
-        }
-
-        return false;
+        return await PostingTransaction.RunAsync(
+            db,
+            () => work(new PostingRun(db, numbers, clock, cancellationToken)),
+            commit: result => !preview && !result.AlreadyPosted,
+            cancellationToken);
     }
 }

@@ -13,8 +13,6 @@ namespace Saas.Write.Inventory.Journals;
 /// </summary>
 public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingEngine engine)
 {
-    private const int MaxAttempts = 8;
-
     public async Task<PostingResult> PreviewAsync(Guid batchId, string? documentNumber, CancellationToken cancellationToken = default)
     {
         var batch = await db.ItemJournalBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken)
@@ -24,62 +22,46 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         return await Named(map, () => engine.PreviewAsync(posting, cancellationToken));
     }
 
-    public async Task<PostingResult> PostAsync(Guid batchId, string? documentNumber, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<PostingResult> PostAsync(Guid batchId, string? documentNumber, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        PostingTransaction.RunAsync(
+            db,
+            () => PostInTransactionAsync(batchId, documentNumber, idempotencyKey, cancellationToken),
+            commit: result => !result.AlreadyPosted,
+            cancellationToken);
+
+    private async Task<PostingResult> PostInTransactionAsync(Guid batchId, string? documentNumber, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        // Taking the batch row first makes two posts of one batch take turns: the second finds it empty.
+        var locked = await db.ItemJournalBatches.Where(b => b.Id == batchId)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1), cancellationToken);
+        if (locked == 0)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                // Taking the batch row first makes two posts of one batch take turns: the second finds it empty.
-                var locked = await db.ItemJournalBatches.Where(b => b.Id == batchId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1), cancellationToken);
-                if (locked == 0)
-                {
-                    throw new NotFoundException("Item journal", batchId);
-                }
-
-                var batch = await db.ItemJournalBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
-                if (idempotencyKey is { Length: > 0 } key
-                    && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
-                {
-                    // A retry of a posting that succeeded: its lines are gone, its result is the register's.
-                    await transaction.RollbackAsync(cancellationToken);
-                    return await EarlierResultAsync(earlier, cancellationToken);
-                }
-
-                var lines = await LinesAsync(batchId, cancellationToken);
-                if (lines.Count == 0)
-                {
-                    throw ValidationFailedException.For("itemJournalLines", "There is nothing to post: the journal is empty.");
-                }
-
-                var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey);
-                var result = await Named(map, () => engine.PostAsync(posting, cancellationToken));
-                if (result.AlreadyPosted)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    return result;
-                }
-
-                var ids = lines.Select(l => l.Id).ToList();
-                await db.ItemJournalBatchLines.Where(l => l.BatchId == batchId && ids.Contains(l.Id)).ExecuteDeleteAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return result;
-            }
-            catch (Exception e) when (attempt < MaxAttempts && ItemPostingEngine.IsLostRace(e))
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear(); // nothing of a failed posting may be saved by a later SaveChanges
-                throw;
-            }
+            throw new NotFoundException("Item journal", batchId);
         }
+
+        var batch = await db.ItemJournalBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
+        if (idempotencyKey is { Length: > 0 } key
+            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+        {
+            // A retry of a posting that succeeded: its lines are gone, its result is the register's.
+            return await EarlierResultAsync(earlier, cancellationToken);
+        }
+
+        var lines = await LinesAsync(batchId, cancellationToken);
+        if (lines.Count == 0)
+        {
+            throw ValidationFailedException.For("itemJournalLines", "There is nothing to post: the journal is empty.");
+        }
+
+        var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey);
+        var result = await Named(map, () => engine.PostAsync(posting, cancellationToken));
+        if (!result.AlreadyPosted)
+        {
+            var ids = lines.Select(l => l.Id).ToList();
+            await db.ItemJournalBatchLines.Where(l => l.BatchId == batchId && ids.Contains(l.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     private Task<List<ItemJournalBatchLine>> LinesAsync(Guid batchId, CancellationToken cancellationToken) =>

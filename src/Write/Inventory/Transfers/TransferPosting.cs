@@ -18,50 +18,23 @@ public sealed record TransferPosted(Guid DocumentId, string DocumentNo, bool Alr
 /// </summary>
 public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, ItemPostingEngine engine, TimeProvider clock)
 {
-    private const int MaxAttempts = 8;
-
     public Task<TransferPosted> ShipAsync(Guid orderId, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         RunAsync(orderId, TransferDocumentType.Shipment, idempotencyKey, cancellationToken);
 
     public Task<TransferPosted> ReceiveAsync(Guid orderId, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         RunAsync(orderId, TransferDocumentType.Receipt, idempotencyKey, cancellationToken);
 
-    private async Task<TransferPosted> RunAsync(Guid orderId, TransferDocumentType type, string? idempotencyKey, CancellationToken cancellationToken)
+    private Task<TransferPosted> RunAsync(Guid orderId, TransferDocumentType type, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         var v = new Validation();
         v.MaxLength("idempotencyKey", key, GLRegister.IdempotencyKeyLength);
         v.ThrowIfInvalid();
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                var result = await PostAsync(orderId, type, key, cancellationToken);
-                if (result.AlreadyPosted)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                }
-                else
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                db.ChangeTracker.Clear();
-                return result;
-            }
-            catch (Exception e) when (attempt < MaxAttempts && ItemPostingEngine.IsLostRace(e))
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear(); // nothing of a failed posting may be saved by a later SaveChanges
-                throw;
-            }
-        }
+        return PostingTransaction.RunAsync(
+            db,
+            () => PostAsync(orderId, type, key, cancellationToken),
+            commit: result => !result.AlreadyPosted,
+            cancellationToken);
     }
 
     private async Task<TransferPosted> PostAsync(Guid orderId, TransferDocumentType type, string? key, CancellationToken cancellationToken)
