@@ -45,6 +45,20 @@ public sealed class Validation
         }
     }
 
+    /// <summary>
+    /// The largest quantity or amount a field takes (BC's decimal fields stop at about a trillion too). Beyond it a
+    /// quantity × unit cost could overflow decimal arithmetic at posting; refusing it up front names the field.
+    /// </summary>
+    public const decimal MaxMagnitude = 999_999_999_999m;
+
+    public void WithinRange(string field, decimal? value)
+    {
+        if (value is { } number && Math.Abs(number) > MaxMagnitude)
+        {
+            Add(field, $"must be between -{MaxMagnitude:N0} and {MaxMagnitude:N0}.");
+        }
+    }
+
     public void Defined<TEnum>(string field, TEnum? value)
         where TEnum : struct, Enum
     {

@@ -54,12 +54,21 @@ public sealed record ItemPosting
 
             v.NotNegative($"invoices[{i}].unitCost", line.UnitCost);
             v.NotNegative($"invoices[{i}].unitAmount", line.UnitAmount);
+            v.WithinRange($"invoices[{i}].quantity", line.Quantity);
+            v.WithinRange($"invoices[{i}].unitCost", line.UnitCost);
+            v.WithinRange($"invoices[{i}].unitAmount", line.UnitAmount);
+        }
+
+        for (var i = 0; i < Charges.Count; i++)
+        {
+            v.WithinRange($"charges[{i}].amount", Charges[i].Amount);
         }
 
         for (var i = 0; i < Revaluations.Count; i++)
         {
             var line = Revaluations[i];
             v.NotNegative($"revaluations[{i}].newUnitCost", line.NewUnitCost);
+            v.WithinRange($"revaluations[{i}].newUnitCost", line.NewUnitCost);
             if ((line.AppliesToEntry is null) == string.IsNullOrWhiteSpace(line.ItemNo))
             {
                 v.Add($"revaluations[{i}].appliesToEntry", "Name either the inbound entry to revalue or the item (Average items).");
@@ -129,6 +138,9 @@ public sealed record ItemPostingLine
         v.NotNegative(prefix + "unitCost", UnitCost);
         v.NotNegative(prefix + "unitAmount", UnitAmount);
         v.NotNegative(prefix + "indirectCostPercent", IndirectCostPercent);
+        v.WithinRange(prefix + "quantity", Quantity);
+        v.WithinRange(prefix + "unitCost", UnitCost);
+        v.WithinRange(prefix + "unitAmount", UnitAmount);
         if (Quantity == 0 || Quantity < 0 && EntryType is not (ItemLedgerEntryType.Purchase or ItemLedgerEntryType.Sale))
         {
             v.Add(prefix + "quantity", "must be greater than 0.");

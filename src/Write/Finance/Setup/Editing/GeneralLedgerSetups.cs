@@ -79,15 +79,16 @@ public sealed class GeneralLedgerSetups(WriteDbContext db, ItemPostingEngine eng
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (readjust)
-            {
-                await engine.AdjustCostAsync(cancellationToken: cancellationToken);
-            }
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             throw new ConcurrencyException("General Ledger Setup", expectedVersion ?? setup.Version - 1, null);
+        }
+
+        if (readjust)
+        {
+            await engine.AdjustCostAsync(cancellationToken: cancellationToken);
         }
 
         return setup;
