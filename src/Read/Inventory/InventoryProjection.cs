@@ -26,6 +26,8 @@ public static class InventoryProjection
                 $"{nameof(EntriesPosted)} of tenant {posted.TenantId} refused while tenant {session.TenantId} is in scope.");
         }
 
+        await LockTenantAsync(session);
+
         // Postings without a register (nothing to adjust) write no event; a register number is never reused.
         var first = await session.ExecuteAsync(
             """
@@ -110,6 +112,16 @@ public static class InventoryProjection
         row);
 
     /// <summary>Deletes the tenant's inventory rows and projected registers (the first step of a rebuild).</summary>
+    /// <summary>
+    /// Projections and a rebuild of one company take turns: a rebuild sets absolute sums, so a posting projected
+    /// between its reads and its writes would be overwritten while its register stays marked. PostgreSQL: a
+    /// transaction-scoped advisory lock per company; SQLite's write transaction already excludes other writers.
+    /// </summary>
+    public static Task LockTenantAsync(TenantSqlSession session) =>
+        session.Dialect.Provider == DatabaseProvider.Postgres
+            ? session.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('inventory:' || @TenantId::text, 0))")
+            : Task.CompletedTask;
+
     public static async Task DeleteAllAsync(TenantSqlSession session)
     {
         await session.ExecuteAsync("DELETE FROM item_location_inventory WHERE tenant_id = @TenantId");

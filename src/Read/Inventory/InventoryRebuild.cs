@@ -14,12 +14,13 @@ public sealed class InventoryRebuild(TenantDb db, WriteDbContext write)
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await using var session = await db.BeginAsync(cancellationToken);
+        await InventoryProjection.LockTenantAsync(session);
         await InventoryProjection.DeleteAllAsync(session);
 
         // Registers first, then only the entries they cover. A company's postings take their numbers one at a
         // time under its posting-counter lock, so every entry up to the last register's range is committed and
         // belongs to a register read here; a posting that commits meanwhile is not counted, and its event adds it
-        // later because its register is not marked below.
+        // after this commits (the tenant lock above holds it back) because its register is not marked below.
         var registers = await write.GLRegisters.AsNoTracking()
             .Select(r => new { r.No, r.ToItemLedgerEntryNo, r.ToValueEntryNo })
             .ToListAsync(cancellationToken);
@@ -40,7 +41,7 @@ public sealed class InventoryRebuild(TenantDb db, WriteDbContext write)
             sums.AddCost(v.ItemId, v.LocationCode, v.CostAmountExpected + v.CostAmountActual);
         }
 
-        // Upserts, not inserts: an event projected while this ran may have added its row again.
+        // Upserts: the rows were deleted above under the same lock, so these only ever insert; upserting keeps it obviously safe.
         foreach (var row in sums.ToChanges())
         {
             await InventoryProjection.SetAsync(session, row);
