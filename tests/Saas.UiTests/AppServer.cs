@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Saas.Identity;
 using Saas.Identity.Users;
+using Saas.Read.Common;
 using Saas.Tenancy.Context;
 using Saas.Web.Startup;
+using Saas.Write;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Catalog;
 
@@ -50,6 +53,29 @@ public sealed class AppServer : IAsyncLifetime
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        await WaitForDemoDataOnTheReadSideAsync();
+    }
+
+    /// <summary>
+    /// The demo seed reaches list pages through the outbox and the projections, and a rendered page does not refresh
+    /// itself: on a loaded machine a test that opens a list at once could meet a half-projected one. The server
+    /// counts as started once every event the seed wrote has been projected, as a user arriving later would see it.
+    /// </summary>
+    private async Task WaitForDemoDataOnTheReadSideAsync()
+    {
+        foreach (var company in DemoData.Companies)
+        {
+            await using var scope = await Services.GetRequiredService<TenantScopes>().BeginScope(company.Id);
+            var positions = await scope.Services.GetRequiredService<WriteDbContext>().Outbox.Select(m => m.MessageId).ToListAsync();
+            var read = scope.Services.GetRequiredService<ReadPositions>();
+            foreach (var position in positions)
+            {
+                if (!await read.WaitAsync(position, TimeSpan.FromSeconds(90)))
+                {
+                    throw new TimeoutException($"The demo data of {company.Name} was not projected within 90 s (event {position}).");
+                }
+            }
+        }
     }
 
     /// <summary>Administrator of both demo companies in the lead's demo (DemoData.People).</summary>
