@@ -15,66 +15,15 @@ internal static class PostingSetupApi
 {
     public static void Map(RouteGroupBuilder company)
     {
-        MapMatrix<GeneralPostingSetups, GeneralPostingSetup, GeneralPostingSetupChange, GeneralPostingSetupInput>(
-            company, "generalPostingSetups", "General Posting Setup", GeneralPostingSetups.VersionOf, s => [s.GenBusPostingGroup, s.GenProdPostingGroup], General);
-        MapMatrix<InventoryPostingSetups, InventoryPostingSetup, InventoryPostingSetupChange, InventoryPostingSetupInput>(
-            company, "inventoryPostingSetups", "Inventory Posting Setup", InventoryPostingSetups.VersionOf, s => [s.LocationCode, s.InventoryPostingGroup], Inventory);
-        MapMatrix<VatPostingSetups, VatPostingSetup, VatPostingSetupChange, VatPostingSetupInput>(
-            company, "vatPostingSetups", "VAT Posting Setup", VatPostingSetups.VersionOf, s => [s.VatBusPostingGroup, s.VatProdPostingGroup], Vat);
-    }
-
-    /// <summary>
-    /// One matrix's five routes. They differ only in the matrix, its body and its resource; the rules (read by every
-    /// member, changed under <see cref="SaasPolicies.FinanceSetup"/>, PATCH looks the row up before reading the body
-    /// so another company's id is a 404) are the same for all three and are kept here once.
-    /// </summary>
-    private static void MapMatrix<TSetups, TRow, TChange, TInput>(
-        RouteGroupBuilder company, string resource, string caption, Func<TRow, long> versionOf, Func<TRow, string[]> searchable,
-        Func<TSetups, TRow, object> toResource)
-        where TSetups : PostingSetupMatrix<TRow, TChange>
-        where TRow : class
-        where TInput : class, IMatrixInput<TChange>
-    {
-        company.MapGet($"/{resource}", async (TSetups setups, HttpContext http) =>
-            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), searchable, s => toResource(setups, s)))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet($"/{resource}({{id:guid}})", async (Guid id, TSetups setups, HttpContext http) =>
-            await setups.FindAsync(id, http.RequestAborted) is { } s
-                ? FinanceSetupApi.Card(http.Response, versionOf(s), toResource(setups, s))
-                : ApiSupport.NotFound(caption, id))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapPost($"/{resource}", async (TSetups setups, HttpContext http) =>
-            {
-                var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
-                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, versionOf(s), toResource(setups, s), StatusCodes.Status201Created);
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapPatch($"/{resource}({{id:guid}})", async (Guid id, TSetups setups, HttpContext http) =>
-            {
-                if (await setups.FindAsync(id, http.RequestAborted) is null)
-                {
-                    return ApiSupport.NotFound(caption, id);
-                }
-
-                var expected = ApiSupport.ExpectedVersion(http.Request);
-                var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
-                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, versionOf(s), toResource(setups, s));
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapDelete($"/{resource}({{id:guid}})", async (Guid id, TSetups setups, HttpContext http) =>
-            {
-                await setups.DeleteAsync(id, http.RequestAborted);
-                return Results.NoContent();
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-    }
-
-    /// <summary>A request body in the API's words, turned into the matrix's change (refusing values it cannot parse).</summary>
-    private interface IMatrixInput<out TChange>
-    {
-        TChange ToChange();
+        FinanceSetupApi.MapSetupTable<GeneralPostingSetups, GeneralPostingSetup, GeneralPostingSetupChange, GeneralPostingSetupInput>(
+            company, "generalPostingSetups", "General Posting Setup", GeneralPostingSetups.VersionOf,
+            s => [s.GenBusPostingGroup, s.GenProdPostingGroup], General);
+        FinanceSetupApi.MapSetupTable<InventoryPostingSetups, InventoryPostingSetup, InventoryPostingSetupChange, InventoryPostingSetupInput>(
+            company, "inventoryPostingSetups", "Inventory Posting Setup", InventoryPostingSetups.VersionOf,
+            s => [s.LocationCode, s.InventoryPostingGroup], Inventory);
+        FinanceSetupApi.MapSetupTable<VatPostingSetups, VatPostingSetup, VatPostingSetupChange, VatPostingSetupInput>(
+            company, "vatPostingSetups", "VAT Posting Setup", VatPostingSetups.VersionOf,
+            s => [s.VatBusPostingGroup, s.VatProdPostingGroup], Vat);
     }
 
     private static GeneralPostingSetupResource General(GeneralPostingSetups setups, GeneralPostingSetup s) => new()
@@ -124,7 +73,7 @@ internal static class PostingSetupApi
         [property: JsonPropertyName("@odata.etag")] string ETag, Guid Id, string VatBusinessPostingGroup, string VatProductPostingGroup,
         decimal VatPercent, string VatCalculationType, string SalesVatAccount, string PurchaseVatAccount, string ReverseChargeVatAccount);
 
-    private sealed record GeneralPostingSetupInput : IMatrixInput<GeneralPostingSetupChange>
+    private sealed record GeneralPostingSetupInput : ISetupInput<GeneralPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }
@@ -154,7 +103,7 @@ internal static class PostingSetupApi
         };
     }
 
-    private sealed record InventoryPostingSetupInput : IMatrixInput<InventoryPostingSetupChange>
+    private sealed record InventoryPostingSetupInput : ISetupInput<InventoryPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }
@@ -171,7 +120,7 @@ internal static class PostingSetupApi
         };
     }
 
-    private sealed record VatPostingSetupInput : IMatrixInput<VatPostingSetupChange>
+    private sealed record VatPostingSetupInput : ISetupInput<VatPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }

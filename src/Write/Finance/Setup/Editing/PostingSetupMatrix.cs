@@ -16,7 +16,7 @@ public sealed record PostingSetupMatrixNames(string Table, string Caption, strin
 /// and every change runs under the company's <see cref="SetupLock"/>. Each matrix says which codes key it, how a
 /// key is checked and how its other fields are applied; the flows around them are the same for all three.
 /// </summary>
-public abstract class PostingSetupMatrix<TRow, TChange>
+public abstract class PostingSetupMatrix<TRow, TChange> : ISetupTable<TRow, TChange>
     where TRow : class
 {
     private readonly WriteDbContext db;
