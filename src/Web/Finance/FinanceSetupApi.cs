@@ -36,7 +36,7 @@ public static class FinanceSetupApi
             .WithTags("Finance setup");
 
         MapSetupTable<ChartOfAccounts, GLAccount, AccountChange, AccountsApi.AccountInput>(
-            company, ChartOfAccounts.Table, "G/L Account", ChartOfAccounts.VersionOf, a => [a.Number, a.Name], AccountsApi.Resource);
+            company, "accounts", "G/L Account", ChartOfAccounts.VersionOf, a => [a.Number, a.Name], AccountsApi.Resource);
 
         foreach (var (resource, kind) in PostingGroupResources)
         {

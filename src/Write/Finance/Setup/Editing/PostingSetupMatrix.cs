@@ -80,7 +80,7 @@ public abstract class PostingSetupMatrix<TRow, TChange> : ISetupTable<TRow, TCha
         await ApplyAsync(v, row, change, cancellationToken);
         v.ThrowIfInvalid();
 
-        // Checked first for a clear answer; a row saved in between still meets the unique key, which answers the same.
+        // Checked before saving so the refusal names the field; SaveNewAsync answers the same if the unique key refuses it anyway.
         var message = $"{Caption(row)} already exists.";
         if (await db.Set<TRow>().AnyAsync(HasKey(first, second), cancellationToken))
         {
