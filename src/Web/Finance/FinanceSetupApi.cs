@@ -35,11 +35,8 @@ public static class FinanceSetupApi
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Finance setup");
 
-        company.MapGet("/accounts", AccountsApi.ListAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/accounts({id:guid})", AccountsApi.GetAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapPost("/accounts", AccountsApi.CreateAsync).RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapPatch("/accounts({id:guid})", AccountsApi.UpdateAsync).RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapDelete("/accounts({id:guid})", AccountsApi.DeleteAsync).RequireAuthorization(SaasPolicies.FinanceSetup);
+        MapSetupTable<ChartOfAccounts, GLAccount, AccountChange, AccountsApi.AccountInput>(
+            company, "accounts", "G/L Account", ChartOfAccounts.VersionOf, a => [a.Number, a.Name], AccountsApi.Resource);
 
         foreach (var (resource, kind) in PostingGroupResources)
         {
@@ -51,6 +48,53 @@ public static class FinanceSetupApi
         company.MapGet("/generalLedgerSetup", GeneralLedgerSetupApi.GetAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapPatch("/generalLedgerSetup", GeneralLedgerSetupApi.UpdateAsync).RequireAuthorization(SaasPolicies.FinanceSetup);
         return app;
+    }
+
+    /// <summary>
+    /// A setup table's five routes (GET list/one, POST, PATCH, DELETE). The rules are kept here once: everyone in the
+    /// company reads, <see cref="SaasPolicies.FinanceSetup"/> changes, writes answer with the record and its ETag, and
+    /// PATCH looks the row up before reading the body so another company's id is a 404 whatever is sent.
+    /// </summary>
+    internal static void MapSetupTable<TTable, TRow, TChange, TInput>(
+        RouteGroupBuilder company, string resource, string caption, Func<TRow, long> versionOf, Func<TRow, string[]> searchable,
+        Func<TTable, TRow, object> toResource)
+        where TTable : ISetupTable<TRow, TChange>
+        where TInput : class, ISetupInput<TChange>
+    {
+        company.MapGet($"/{resource}", async (TTable table, HttpContext http) =>
+            ListPage(http.Request, await table.ListAsync(http.RequestAborted), searchable, r => toResource(table, r)))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapGet($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
+            await table.FindAsync(id, http.RequestAborted) is { } row
+                ? Card(http.Response, versionOf(row), toResource(table, row))
+                : ApiSupport.NotFound(caption, id))
+            .RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapPost($"/{resource}", async (TTable table, HttpContext http) =>
+            {
+                var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
+                var row = await table.CreateAsync(input.ToChange(), http.RequestAborted);
+                return Card(http.Response, versionOf(row), toResource(table, row), StatusCodes.Status201Created);
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapPatch($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
+            {
+                if (await table.FindAsync(id, http.RequestAborted) is null)
+                {
+                    return ApiSupport.NotFound(caption, id);
+                }
+
+                var expected = ApiSupport.ExpectedVersion(http.Request);
+                var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
+                var row = await table.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
+                return Card(http.Response, versionOf(row), toResource(table, row));
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        company.MapDelete($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
+            {
+                await table.DeleteAsync(id, http.RequestAborted);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(SaasPolicies.FinanceSetup);
     }
 
     /// <summary>Paging and a text search over a small setup table (tens to hundreds of rows, read whole).</summary>
@@ -72,51 +116,23 @@ public static class FinanceSetupApi
     }
 }
 
+/// <summary>A request body in the API's words, turned into the table's change (refusing values it cannot parse).</summary>
+internal interface ISetupInput<out TChange>
+{
+    TChange ToChange();
+}
+
 internal static class AccountsApi
 {
-    public static async Task<IResult> ListAsync(ChartOfAccounts chart, HttpContext http) =>
-        FinanceSetupApi.ListPage(http.Request, await chart.ListAsync(http.RequestAborted), a => [a.Number, a.Name], a => Resource(chart, a));
-
-    public static async Task<IResult> GetAsync(Guid id, ChartOfAccounts chart, HttpContext http) =>
-        await chart.FindAsync(id, http.RequestAborted) is { } account
-            ? FinanceSetupApi.Card(http.Response, ChartOfAccounts.VersionOf(account), Resource(chart, account))
-            : ApiSupport.NotFound("G/L Account", id);
-
-    public static async Task<IResult> CreateAsync(ChartOfAccounts chart, HttpContext http)
-    {
-        var input = await ApiSupport.ReadBodyAsync<AccountInput>(http.Request);
-        var account = await chart.CreateAsync(input.ToChange(), http.RequestAborted);
-        return FinanceSetupApi.Card(http.Response, ChartOfAccounts.VersionOf(account), Resource(chart, account), StatusCodes.Status201Created);
-    }
-
-    public static async Task<IResult> UpdateAsync(Guid id, ChartOfAccounts chart, HttpContext http)
-    {
-        if (await chart.FindAsync(id, http.RequestAborted) is null)
-        {
-            return ApiSupport.NotFound("G/L Account", id);
-        }
-
-        var expected = ApiSupport.ExpectedVersion(http.Request);
-        var input = await ApiSupport.ReadBodyAsync<AccountInput>(http.Request);
-        var account = await chart.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-        return FinanceSetupApi.Card(http.Response, ChartOfAccounts.VersionOf(account), Resource(chart, account));
-    }
-
-    public static async Task<IResult> DeleteAsync(Guid id, ChartOfAccounts chart, HttpContext http)
-    {
-        await chart.DeleteAsync(id, http.RequestAborted);
-        return Results.NoContent();
-    }
-
-    private static AccountResource Resource(ChartOfAccounts chart, GLAccount a) => new(
+    public static AccountResource Resource(ChartOfAccounts chart, GLAccount a) => new(
         ApiSupport.ETag(ChartOfAccounts.VersionOf(a)), chart.IdOf(a), a.Number, a.Name, BcEnum.ToWord(a.Category), BcEnum.ToWord(a.IncomeBalance),
         "Posting", a.DirectPosting, a.Blocked);
 
-    private sealed record AccountResource(
+    public sealed record AccountResource(
         [property: System.Text.Json.Serialization.JsonPropertyName("@odata.etag")] string ETag,
         Guid Id, string Number, string DisplayName, string Category, string IncomeBalance, string AccountType, bool DirectPosting, bool Blocked);
 
-    private sealed record AccountInput
+    public sealed record AccountInput : ISetupInput<AccountChange>
     {
         [System.Text.Json.Serialization.JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }

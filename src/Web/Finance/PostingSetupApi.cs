@@ -15,110 +15,15 @@ internal static class PostingSetupApi
 {
     public static void Map(RouteGroupBuilder company)
     {
-        company.MapGet("/generalPostingSetups", async (GeneralPostingSetups setups, HttpContext http) =>
-            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.GenBusPostingGroup, s.GenProdPostingGroup], s => General(setups, s)))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
-            await setups.FindAsync(id, http.RequestAborted) is { } s
-                ? FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s))
-                : ApiSupport.NotFound("General Posting Setup", id))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapPost("/generalPostingSetups", async (GeneralPostingSetups setups, HttpContext http) =>
-            {
-                var input = await ApiSupport.ReadBodyAsync<GeneralPostingSetupInput>(http.Request);
-                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s), StatusCodes.Status201Created);
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapPatch("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
-            {
-                if (await setups.FindAsync(id, http.RequestAborted) is null)
-                {
-                    return ApiSupport.NotFound("General Posting Setup", id);
-                }
-
-                var expected = ApiSupport.ExpectedVersion(http.Request);
-                var input = await ApiSupport.ReadBodyAsync<GeneralPostingSetupInput>(http.Request);
-                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, GeneralPostingSetups.VersionOf(s), General(setups, s));
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapDelete("/generalPostingSetups({id:guid})", async (Guid id, GeneralPostingSetups setups, HttpContext http) =>
-            {
-                await setups.DeleteAsync(id, http.RequestAborted);
-                return Results.NoContent();
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-
-        company.MapGet("/inventoryPostingSetups", async (InventoryPostingSetups setups, HttpContext http) =>
-            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.LocationCode, s.InventoryPostingGroup], s => Inventory(setups, s)))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
-            await setups.FindAsync(id, http.RequestAborted) is { } s
-                ? FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s))
-                : ApiSupport.NotFound("Inventory Posting Setup", id))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapPost("/inventoryPostingSetups", async (InventoryPostingSetups setups, HttpContext http) =>
-            {
-                var input = await ApiSupport.ReadBodyAsync<InventoryPostingSetupInput>(http.Request);
-                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s), StatusCodes.Status201Created);
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapPatch("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
-            {
-                if (await setups.FindAsync(id, http.RequestAborted) is null)
-                {
-                    return ApiSupport.NotFound("Inventory Posting Setup", id);
-                }
-
-                var expected = ApiSupport.ExpectedVersion(http.Request);
-                var input = await ApiSupport.ReadBodyAsync<InventoryPostingSetupInput>(http.Request);
-                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, InventoryPostingSetups.VersionOf(s), Inventory(setups, s));
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapDelete("/inventoryPostingSetups({id:guid})", async (Guid id, InventoryPostingSetups setups, HttpContext http) =>
-            {
-                await setups.DeleteAsync(id, http.RequestAborted);
-                return Results.NoContent();
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-
-        company.MapGet("/vatPostingSetups", async (VatPostingSetups setups, HttpContext http) =>
-            FinanceSetupApi.ListPage(http.Request, await setups.ListAsync(http.RequestAborted), s => [s.VatBusPostingGroup, s.VatProdPostingGroup], s => Vat(setups, s)))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
-            await setups.FindAsync(id, http.RequestAborted) is { } s
-                ? FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s))
-                : ApiSupport.NotFound("VAT Posting Setup", id))
-            .RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapPost("/vatPostingSetups", async (VatPostingSetups setups, HttpContext http) =>
-            {
-                var input = await ApiSupport.ReadBodyAsync<VatPostingSetupInput>(http.Request);
-                var s = await setups.CreateAsync(input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s), StatusCodes.Status201Created);
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapPatch("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
-            {
-                if (await setups.FindAsync(id, http.RequestAborted) is null)
-                {
-                    return ApiSupport.NotFound("VAT Posting Setup", id);
-                }
-
-                var expected = ApiSupport.ExpectedVersion(http.Request);
-                var input = await ApiSupport.ReadBodyAsync<VatPostingSetupInput>(http.Request);
-                var s = await setups.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, VatPostingSetups.VersionOf(s), Vat(setups, s));
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
-        company.MapDelete("/vatPostingSetups({id:guid})", async (Guid id, VatPostingSetups setups, HttpContext http) =>
-            {
-                await setups.DeleteAsync(id, http.RequestAborted);
-                return Results.NoContent();
-            })
-            .RequireAuthorization(SaasPolicies.FinanceSetup);
+        FinanceSetupApi.MapSetupTable<GeneralPostingSetups, GeneralPostingSetup, GeneralPostingSetupChange, GeneralPostingSetupInput>(
+            company, "generalPostingSetups", "General Posting Setup", GeneralPostingSetups.VersionOf,
+            s => [s.GenBusPostingGroup, s.GenProdPostingGroup], General);
+        FinanceSetupApi.MapSetupTable<InventoryPostingSetups, InventoryPostingSetup, InventoryPostingSetupChange, InventoryPostingSetupInput>(
+            company, "inventoryPostingSetups", "Inventory Posting Setup", InventoryPostingSetups.VersionOf,
+            s => [s.LocationCode, s.InventoryPostingGroup], Inventory);
+        FinanceSetupApi.MapSetupTable<VatPostingSetups, VatPostingSetup, VatPostingSetupChange, VatPostingSetupInput>(
+            company, "vatPostingSetups", "VAT Posting Setup", VatPostingSetups.VersionOf,
+            s => [s.VatBusPostingGroup, s.VatProdPostingGroup], Vat);
     }
 
     private static GeneralPostingSetupResource General(GeneralPostingSetups setups, GeneralPostingSetup s) => new()
@@ -168,7 +73,7 @@ internal static class PostingSetupApi
         [property: JsonPropertyName("@odata.etag")] string ETag, Guid Id, string VatBusinessPostingGroup, string VatProductPostingGroup,
         decimal VatPercent, string VatCalculationType, string SalesVatAccount, string PurchaseVatAccount, string ReverseChargeVatAccount);
 
-    private sealed record GeneralPostingSetupInput
+    private sealed record GeneralPostingSetupInput : ISetupInput<GeneralPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }
@@ -198,7 +103,7 @@ internal static class PostingSetupApi
         };
     }
 
-    private sealed record InventoryPostingSetupInput
+    private sealed record InventoryPostingSetupInput : ISetupInput<InventoryPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }
@@ -215,7 +120,7 @@ internal static class PostingSetupApi
         };
     }
 
-    private sealed record VatPostingSetupInput
+    private sealed record VatPostingSetupInput : ISetupInput<VatPostingSetupChange>
     {
         [JsonPropertyName("@odata.etag")]
         public string? ODataETag { get; init; }

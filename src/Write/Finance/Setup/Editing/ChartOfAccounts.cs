@@ -20,7 +20,7 @@ public sealed record AccountChange
 /// ledger entries keeps its income/balance and cannot be deleted (block it instead); an account named by posting
 /// setup cannot be deleted either, and the refusal says which setup names it. Posted entries are never touched.
 /// </summary>
-public sealed class ChartOfAccounts(WriteDbContext db)
+public sealed class ChartOfAccounts(WriteDbContext db) : ISetupTable<GLAccount, AccountChange>
 {
     public const string Table = "accounts";
 

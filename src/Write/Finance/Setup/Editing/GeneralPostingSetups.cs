@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Saas.Write.Common;
 
 namespace Saas.Write.Finance.Setup.Editing;
@@ -25,136 +25,49 @@ public sealed record GeneralPostingSetupChange
 /// The general posting setup matrix (BC table 252). Posting reads the row when it posts, so a change applies from
 /// the next posting on; posted entries keep the accounts they were posted to.
 /// </summary>
-public sealed class GeneralPostingSetups(WriteDbContext db)
+public sealed class GeneralPostingSetups(WriteDbContext db) : PostingSetupMatrix<GeneralPostingSetup, GeneralPostingSetupChange>(
+    db, new("generalPostingSetups", "General Posting Setup", "generalBusinessPostingGroup", "generalProductPostingGroup"))
 {
-    public Guid IdOf(GeneralPostingSetup s) => SetupKeys.Id(db.CurrentTenantId, "generalPostingSetups", s.GenBusPostingGroup, s.GenProdPostingGroup);
-
     public static long VersionOf(GeneralPostingSetup s) =>
         SetupKeys.Version([s.GenBusPostingGroup, s.GenProdPostingGroup, .. GeneralPostingSetupFields.Accounts(s).Select(a => a.Value)]);
 
-    public async Task<List<GeneralPostingSetup>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.GeneralPostingSetups.AsNoTracking().OrderBy(s => s.GenBusPostingGroup).ThenBy(s => s.GenProdPostingGroup).ToListAsync(cancellationToken);
+    private protected override (string First, string Second) KeyOf(GeneralPostingSetup s) => (s.GenBusPostingGroup, s.GenProdPostingGroup);
 
-    public async Task<GeneralPostingSetup?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await ListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id);
+    private protected override (string? First, string? Second) KeyOf(GeneralPostingSetupChange c) => (c.GenBusPostingGroup, c.GenProdPostingGroup);
 
-    public Task<GeneralPostingSetup> CreateAsync(GeneralPostingSetupChange change, CancellationToken cancellationToken = default) =>
-        SetupLock.RunAsync(db, () => CreateCoreAsync(change, cancellationToken), cancellationToken);
+    private protected override GeneralPostingSetup NewRow(string first, string second) =>
+        new() { TenantId = Db.CurrentTenantId, GenBusPostingGroup = first, GenProdPostingGroup = second };
 
-    private async Task<GeneralPostingSetup> CreateCoreAsync(GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
+    private protected override Expression<Func<GeneralPostingSetup, bool>> HasKey(string first, string second) =>
+        s => s.GenBusPostingGroup == first && s.GenProdPostingGroup == second;
+
+    private protected override IQueryable<GeneralPostingSetup> InKeyOrder(IQueryable<GeneralPostingSetup> rows) =>
+        rows.OrderBy(s => s.GenBusPostingGroup).ThenBy(s => s.GenProdPostingGroup);
+
+    private protected override string Caption(GeneralPostingSetup s) => s.Describe();
+
+    private protected override long Version(GeneralPostingSetup s) => VersionOf(s);
+
+    private protected override async Task CheckKeyAsync(Validation v, GeneralPostingSetup s, CancellationToken cancellationToken)
     {
-        var v = new Validation();
-        var setup = new GeneralPostingSetup
-        {
-            TenantId = db.CurrentTenantId,
-            GenBusPostingGroup = Codes.Normalize(change.GenBusPostingGroup),
-            GenProdPostingGroup = Codes.Normalize(change.GenProdPostingGroup),
-        };
-
         // Blank business group is a real row (journals post without one); the product group is always named.
-        await PostingSetupKeys.GroupAsync(db, v, "generalBusinessPostingGroup", PostingGroupKind.GeneralBusiness, setup.GenBusPostingGroup, true, cancellationToken);
-        await PostingSetupKeys.GroupAsync(db, v, "generalProductPostingGroup", PostingGroupKind.GeneralProduct, setup.GenProdPostingGroup, false, cancellationToken);
-        await ApplyAsync(v, setup, change, cancellationToken);
-        v.ThrowIfInvalid();
-
-        var message = $"{setup.Describe()} already exists.";
-        if (await db.GeneralPostingSetups.AnyAsync(
-                s => s.GenBusPostingGroup == setup.GenBusPostingGroup && s.GenProdPostingGroup == setup.GenProdPostingGroup, cancellationToken))
-        {
-            throw new ConflictException("generalProductPostingGroup", message);
-        }
-
-        db.GeneralPostingSetups.Add(setup);
-        await WriteSaves.SaveNewAsync(db, "generalProductPostingGroup", message, cancellationToken);
-        return setup;
+        await CheckGroupAsync(v, "generalBusinessPostingGroup", PostingGroupKind.GeneralBusiness, s.GenBusPostingGroup, true, cancellationToken);
+        await CheckGroupAsync(v, "generalProductPostingGroup", PostingGroupKind.GeneralProduct, s.GenProdPostingGroup, false, cancellationToken);
     }
 
-    public Task<GeneralPostingSetup> UpdateAsync(Guid id, long? expectedVersion, GeneralPostingSetupChange change, CancellationToken cancellationToken = default) =>
-        SetupLock.RunAsync(db, () => UpdateCoreAsync(id, expectedVersion, change, cancellationToken), cancellationToken);
-
-    private async Task<GeneralPostingSetup> UpdateCoreAsync(Guid id, long? expectedVersion, GeneralPostingSetupChange change, CancellationToken cancellationToken = default)
+    private protected override async Task ApplyAsync(Validation v, GeneralPostingSetup s, GeneralPostingSetupChange c, CancellationToken cancellationToken)
     {
-        var setup = (await db.GeneralPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
-            ?? throw new NotFoundException("General Posting Setup", id);
-        SetupKeys.CheckVersion(setup.Describe(), expectedVersion, VersionOf(setup));
-        var v = new Validation();
-        PostingSetupKeys.Unchanged(v, "generalBusinessPostingGroup", change.GenBusPostingGroup, setup.GenBusPostingGroup);
-        PostingSetupKeys.Unchanged(v, "generalProductPostingGroup", change.GenProdPostingGroup, setup.GenProdPostingGroup);
-        await ApplyAsync(v, setup, change, cancellationToken);
-        v.ThrowIfInvalid();
-        await db.SaveChangesAsync(cancellationToken);
-        return setup;
-    }
-
-    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        SetupLock.RunAsync(db, () => DeleteCoreAsync(id, cancellationToken), cancellationToken);
-
-    private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var setup = (await db.GeneralPostingSetups.ToListAsync(cancellationToken)).SingleOrDefault(s => IdOf(s) == id)
-            ?? throw new NotFoundException("General Posting Setup", id);
-        db.GeneralPostingSetups.Remove(setup);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task ApplyAsync(Validation v, GeneralPostingSetup s, GeneralPostingSetupChange c, CancellationToken cancellationToken)
-    {
-        s.SalesAccount = await PostingSetupKeys.AccountAsync(db, v, "salesAccount", c.SalesAccount, s.SalesAccount, cancellationToken);
-        s.SalesCreditMemoAccount = await PostingSetupKeys.AccountAsync(db, v, "salesCreditMemoAccount", c.SalesCreditMemoAccount, s.SalesCreditMemoAccount, cancellationToken);
-        s.PurchaseAccount = await PostingSetupKeys.AccountAsync(db, v, "purchaseAccount", c.PurchaseAccount, s.PurchaseAccount, cancellationToken);
-        s.PurchaseCreditMemoAccount = await PostingSetupKeys.AccountAsync(db, v, "purchaseCreditMemoAccount", c.PurchaseCreditMemoAccount, s.PurchaseCreditMemoAccount, cancellationToken);
-        s.CogsAccount = await PostingSetupKeys.AccountAsync(db, v, "cogsAccount", c.CogsAccount, s.CogsAccount, cancellationToken);
-        s.CogsInterimAccount = await PostingSetupKeys.AccountAsync(db, v, "cogsInterimAccount", c.CogsInterimAccount, s.CogsInterimAccount, cancellationToken);
-        s.InventoryAdjustmentAccount = await PostingSetupKeys.AccountAsync(db, v, "inventoryAdjustmentAccount", c.InventoryAdjustmentAccount, s.InventoryAdjustmentAccount, cancellationToken);
-        s.InventoryAccrualInterimAccount = await PostingSetupKeys.AccountAsync(db, v, "inventoryAccrualInterimAccount", c.InventoryAccrualInterimAccount, s.InventoryAccrualInterimAccount, cancellationToken);
-        s.DirectCostAppliedAccount = await PostingSetupKeys.AccountAsync(db, v, "directCostAppliedAccount", c.DirectCostAppliedAccount, s.DirectCostAppliedAccount, cancellationToken);
-        s.OverheadAppliedAccount = await PostingSetupKeys.AccountAsync(db, v, "overheadAppliedAccount", c.OverheadAppliedAccount, s.OverheadAppliedAccount, cancellationToken);
-        s.PurchaseVarianceAccount = await PostingSetupKeys.AccountAsync(db, v, "purchaseVarianceAccount", c.PurchaseVarianceAccount, s.PurchaseVarianceAccount, cancellationToken);
-    }
-}
-
-/// <summary>Key and account checks the three posting setup matrices share.</summary>
-internal static class PostingSetupKeys
-{
-    public static async Task GroupAsync(
-        WriteDbContext db, Validation v, string field, PostingGroupKind kind, string code, bool blankAllowed, CancellationToken cancellationToken)
-    {
-        if (code.Length == 0)
-        {
-            if (!blankAllowed)
-            {
-                v.Add(field, "is required.");
-            }
-
-            return;
-        }
-
-        if (!await db.PostingGroups.AnyAsync(g => g.Kind == kind && g.Code == code, cancellationToken))
-        {
-            v.Add(field, $"{PostingGroups.Caption(kind)} {code} does not exist.");
-        }
-    }
-
-    /// <summary>The setup's key is its identity: a different combination is a new row, not a change of this one.</summary>
-    public static void Unchanged(Validation v, string field, string? given, string current)
-    {
-        if (given is not null && Codes.Normalize(given) != current)
-        {
-            v.Add(field, "cannot be changed; delete this row and create the new combination.");
-        }
-    }
-
-    /// <summary>The field's new value (checked), or the current one when the change leaves it alone. Empty clears it.</summary>
-    public static async Task<string> AccountAsync(
-        WriteDbContext db, Validation v, string field, string? given, string current, CancellationToken cancellationToken)
-    {
-        if (given is null)
-        {
-            return current;
-        }
-
-        var number = Codes.Normalize(given);
-        await SetupAccountFields.CheckAsync(db, v, field, number, cancellationToken);
-        return number;
+        s.SalesAccount = await AccountAsync(v, "salesAccount", c.SalesAccount, s.SalesAccount, cancellationToken);
+        s.SalesCreditMemoAccount = await AccountAsync(v, "salesCreditMemoAccount", c.SalesCreditMemoAccount, s.SalesCreditMemoAccount, cancellationToken);
+        s.PurchaseAccount = await AccountAsync(v, "purchaseAccount", c.PurchaseAccount, s.PurchaseAccount, cancellationToken);
+        s.PurchaseCreditMemoAccount = await AccountAsync(v, "purchaseCreditMemoAccount", c.PurchaseCreditMemoAccount, s.PurchaseCreditMemoAccount, cancellationToken);
+        s.CogsAccount = await AccountAsync(v, "cogsAccount", c.CogsAccount, s.CogsAccount, cancellationToken);
+        s.CogsInterimAccount = await AccountAsync(v, "cogsInterimAccount", c.CogsInterimAccount, s.CogsInterimAccount, cancellationToken);
+        s.InventoryAdjustmentAccount = await AccountAsync(v, "inventoryAdjustmentAccount", c.InventoryAdjustmentAccount, s.InventoryAdjustmentAccount, cancellationToken);
+        s.InventoryAccrualInterimAccount = await AccountAsync(
+            v, "inventoryAccrualInterimAccount", c.InventoryAccrualInterimAccount, s.InventoryAccrualInterimAccount, cancellationToken);
+        s.DirectCostAppliedAccount = await AccountAsync(v, "directCostAppliedAccount", c.DirectCostAppliedAccount, s.DirectCostAppliedAccount, cancellationToken);
+        s.OverheadAppliedAccount = await AccountAsync(v, "overheadAppliedAccount", c.OverheadAppliedAccount, s.OverheadAppliedAccount, cancellationToken);
+        s.PurchaseVarianceAccount = await AccountAsync(v, "purchaseVarianceAccount", c.PurchaseVarianceAccount, s.PurchaseVarianceAccount, cancellationToken);
     }
 }
