@@ -138,6 +138,8 @@ public sealed partial class ItemJournalPage
         await SaveChangesAsync();
         if (errors.Any)
         {
+            // Refused lines keep what was typed; saved lines and lines changed by someone else show the stored values.
+            await LoadAsync(keepTyped: true);
             return;
         }
 
