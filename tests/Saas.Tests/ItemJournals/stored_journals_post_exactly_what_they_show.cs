@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Identity;
 using Saas.Tests.Infrastructure;
+using Saas.Write.Common;
+using Saas.Write.Finance.Posting;
 using Saas.Write.Inventory;
+using Saas.Write.Inventory.Ledger;
 using Saas.Write.Inventory.Journals;
 using static Saas.Tests.ItemJournals.JournalClient;
 using static Saas.Tests.Posting.PostingHarness;
@@ -107,6 +110,39 @@ public abstract class stored_journals_post_exactly_what_they_show<TApp>(TApp app
         Assert.Equal(10_000m, ledgers.ValueOf(item));
         Assert.Equal(10_000m, ledgers.Balance("1300"));
         ledgers.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task the_engine_revalues_to_a_value_given_as_exactly_one_of_unit_cost_and_value()
+    {
+        var company = await NewCompanyAsync(app);
+        var item = await company.ItemAsync("ENG-30K", CostingMethod.FIFO);
+        var receipt = await company.PostAsync(Purchase(item, 30_000, 0.3m, Day1));
+        var entry = receipt.ItemLedgerEntries[0].EntryNo;
+        foreach (var (unitCost, value) in new (decimal?, decimal?)[] { (null, null), (1m, 10_000m) })
+        {
+            var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => company.PostAsync(new ItemPosting
+            {
+                SourceCode = "REVALJNL",
+                Revaluations = [new RevaluationLine { AppliesToEntry = entry, NewUnitCost = unitCost, NewInventoryValue = value, PostingDate = Day1 }],
+            }));
+            Assert.True(refused.Errors.ContainsKey("revaluations[0].newUnitCost"));
+        }
+
+        var tooBig = await Assert.ThrowsAsync<ValidationFailedException>(() => company.PostAsync(new ItemPosting
+        {
+            SourceCode = "REVALJNL",
+            Revaluations = [new RevaluationLine { AppliesToEntry = entry, NewInventoryValue = 1e27m, PostingDate = Day1 }],
+        }));
+        Assert.True(tooBig.Errors.ContainsKey("revaluations[0].newInventoryValue"));
+
+        var posted = await company.PostAsync(new ItemPosting
+        {
+            SourceCode = "REVALJNL",
+            Revaluations = [new RevaluationLine { AppliesToEntry = entry, NewInventoryValue = 10_000m, PostingDate = Day1 }],
+        });
+        Assert.Equal(1_000m, posted.ValueEntries.Single(v => v.EntryType == ValueEntryType.Revaluation).CostAmountActual);
+        (await company.LedgersAsync()).AssertInvariants();
     }
 
     [Fact]
