@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Saas.Identity;
+using Saas.Read.Common;
 using Saas.Web.Finance;
 using Saas.Web.MasterData;
 using Saas.Write.Common;
@@ -49,11 +50,10 @@ internal static class ItemJournalsApi
         options.OnlyFilters("template");
         ItemJournalTemplate? template = options.Text("template") is { } word ? BcEnum.Parse<ItemJournalTemplate>("$filter", word) : null;
         var search = options.SearchOn("code", "displayName");
-        await batches.SeedDefaultsAsync(http.RequestAborted);
         var rows = (await batches.ListAsync(template, http.RequestAborted))
             .Where(b => search is null || b.Code.Contains(search, StringComparison.OrdinalIgnoreCase) || b.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var page = rows.Skip(options.Skip ?? 0).Take(options.Top ?? int.MaxValue).Select(ItemJournalResource.From);
+        var page = rows.Skip(options.Skip ?? 0).Take(PageSize(options.Top)).Select(ItemJournalResource.From);
         return Results.Json(ApiSupport.ListResponse(page, rows.Count), ApiSupport.Json);
     }
 
@@ -113,7 +113,7 @@ internal static class ItemJournalsApi
     {
         var options = ApiSupport.ReadListOptions(http.Request);
         options.OnlyFilters();
-        var (page, count) = await lines.ListAsync(id, options.Top, options.Skip, http.RequestAborted);
+        var (page, count) = await lines.ListAsync(id, PageSize(options.Top), options.Skip, http.RequestAborted);
         return Results.Json(ApiSupport.ListResponse(page.Select(ItemJournalLineResource.From), count), ApiSupport.Json);
     }
 
@@ -221,6 +221,9 @@ internal static class ItemJournalsApi
             id, input.PostingDate ?? throw ValidationFailedException.For("postingDate", "is required."), input.ItemNumber, http.RequestAborted);
         return Results.Json(new { linesAdded = added }, ApiSupport.Json);
     }
+
+    /// <summary>The project's list paging: 50 without <c>$top</c>, never more than 1000 (the total is in <c>@odata.count</c>).</summary>
+    private static int PageSize(int? top) => Math.Min(top ?? ListQuery.DefaultTop, ListQuery.MaxTop);
 
     private static async Task<IResult?> Refused(HttpContext http, IAuthorizationService authorization, ItemJournalTemplate template) =>
         (await authorization.AuthorizeAsync(http.User, PolicyFor(template))).Succeeded ? null : Results.Forbid();

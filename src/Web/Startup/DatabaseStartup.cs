@@ -1,5 +1,7 @@
 using Saas.Tenancy.Catalog;
+using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
+using Saas.Write.Inventory.Journals;
 
 namespace Saas.Web.Startup;
 
@@ -26,6 +28,16 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         await using var scope = services.CreateAsyncScope();
         var tenants = await scope.ServiceProvider.GetRequiredService<TenantCatalog>().ListAllAsync(cancellationToken);
         await migrator.MigrateDataAsync(tenants, cancellationToken);
+
+        // Companies onboarded before stored item journals get their DEFAULT batches here, once, so that no reader's
+        // GET has to write them (onboarding seeds new companies; deleting a template's last batch re-seeds it).
+        var scopes = services.GetRequiredService<TenantScopes>();
+        foreach (var tenant in tenants)
+        {
+            await using var tenantScope = scopes.BeginScope(tenant);
+            await tenantScope.Services.GetRequiredService<ItemJournalBatches>().SeedDefaultsAsync(cancellationToken);
+        }
+
         logger.LogInformation("Schemas are current for the catalog and {Count} tenant(s)", tenants.Count);
     }
 

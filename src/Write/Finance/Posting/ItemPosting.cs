@@ -69,6 +69,13 @@ public sealed record ItemPosting
             var line = Revaluations[i];
             v.NotNegative($"revaluations[{i}].newUnitCost", line.NewUnitCost);
             v.WithinRange($"revaluations[{i}].newUnitCost", line.NewUnitCost);
+            v.NotNegative($"revaluations[{i}].newInventoryValue", line.NewInventoryValue);
+            v.WithinRange($"revaluations[{i}].newInventoryValue", line.NewInventoryValue);
+            if ((line.NewUnitCost is null) == (line.NewInventoryValue is null))
+            {
+                v.Add($"revaluations[{i}].newUnitCost", "Enter exactly one of the new unit cost and the new inventory value.");
+            }
+
             if ((line.AppliesToEntry is null) == string.IsNullOrWhiteSpace(line.ItemNo))
             {
                 v.Add($"revaluations[{i}].appliesToEntry", "Name either the inbound entry to revalue or the item (Average items).");
@@ -208,12 +215,19 @@ public sealed record ItemChargeLine
 /// <summary>
 /// Revaluation to a new unit cost: of one open inbound entry's remaining quantity (FIFO, LIFO, Standard), or of
 /// the whole quantity on hand of an Average item (BC's revaluation journal, "Calculate Inventory Value").
+/// Either <see cref="NewUnitCost"/> or <see cref="NewInventoryValue"/>: a value entered as a value is posted as
+/// BC posts Inventory Value (Revalued) − Inventory Value (Calculated), exactly, without a detour through a rounded
+/// unit cost (30,000 units worth 10,000.00 would otherwise be revalued to 0.33333 × 30,000 = 9,999.90).
 /// </summary>
 public sealed record RevaluationLine
 {
     public long? AppliesToEntry { get; init; }
     public string? ItemNo { get; init; }
-    public required decimal NewUnitCost { get; init; }
+    public decimal? NewUnitCost { get; init; }
+
+    /// <summary>The value the revalued quantity (the entry's remaining quantity, the Average item's on hand) is worth afterwards.</summary>
+    public decimal? NewInventoryValue { get; init; }
+
     public required DateOnly PostingDate { get; init; }
     public string? DocumentNo { get; init; }
 }

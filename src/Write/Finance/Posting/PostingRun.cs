@@ -522,7 +522,11 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     {
         CheckDate(line.PostingDate, field + "postingDate");
         var document = await DocumentNoAsync(line.DocumentNo);
-        var newUnitCost = ItemCostCalculator.RoundUnitCost(line.NewUnitCost);
+        var newUnitCost = ItemCostCalculator.RoundUnitCost(line.NewUnitCost ?? 0);
+
+        // A value entered as a value is the target itself; a unit cost is multiplied out (BC's two revaluation fields).
+        decimal Revalued(decimal quantity) =>
+            line.NewInventoryValue is { } value ? ItemCostCalculator.RoundAmount(value) : ItemCostCalculator.RoundAmount(newUnitCost * quantity);
         if (line.AppliesToEntry is { } entryNo)
         {
             var entry = await EntryAsync(entryNo, field + "appliesToEntry");
@@ -540,7 +544,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
             var (calculator, _, _) = await LoadAffectedAsync(item, [entryNo], downstream: false);
             calculator.Calculate();
-            var amount = ItemCostCalculator.RoundAmount(newUnitCost * open.RemainingQuantity) - calculator.CostOfRemaining(entryNo, open.RemainingQuantity);
+            var amount = Revalued(open.RemainingQuantity) - calculator.CostOfRemaining(entryNo, open.RemainingQuantity);
             if (amount != 0)
             {
                 NewValue(entry, ValueEntryType.Revaluation, invoiced: false, actual: amount, postingDate: line.PostingDate,
@@ -564,7 +568,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             throw ValidationFailedException.For(field + "itemNo", $"Item {averageItem.Number} has nothing on inventory to revalue.");
         }
 
-        var delta = ItemCostCalculator.RoundAmount(newUnitCost * quantity) - value;
+        var delta = Revalued(quantity) - value;
         if (delta != 0)
         {
             // Average cost belongs to the item, not to an entry; BC books it on the item's entries all the same.

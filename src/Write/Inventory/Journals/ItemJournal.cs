@@ -74,7 +74,12 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
             .Where(e => e.PostingDate <= postingDate && (location == null || e.LocationCode == location))
             .Select(e => new { e.ItemNo, e.LocationCode, e.Quantity })
             .ToListAsync(cancellationToken);
+
+        // BC skips in-transit locations: goods there move only by transfer orders, a count difference could never post.
+        var inTransit = (await db.Locations.AsNoTracking().Where(l => l.UseAsInTransit).Select(l => l.Code).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         return entries
+            .Where(e => !inTransit.Contains(e.LocationCode))
             .GroupBy(e => (e.ItemNo, e.LocationCode))
             .Select(g => (g.Key.ItemNo, g.Key.LocationCode, Quantity: g.Sum(e => e.Quantity)))
             .Where(g => includeZero || g.Quantity != 0)

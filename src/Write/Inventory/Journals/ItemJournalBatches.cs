@@ -21,8 +21,8 @@ public sealed class ItemJournalBatches(WriteDbContext db, TimeProvider clock)
 {
     /// <summary>
     /// Adds a DEFAULT batch to each template that has no batch at all, as BC does when a journal is opened without
-    /// one: at onboarding, and for companies onboarded before stored journals existed when their journals are
-    /// first listed. Never changes or re-creates a batch a template still has.
+    /// one: at onboarding, at startup for companies onboarded before stored journals existed, and when a template's
+    /// last batch is deleted. Never on a read. Never changes or re-creates a batch a template still has.
     /// </summary>
     public async Task SeedDefaultsAsync(CancellationToken cancellationToken = default)
     {
@@ -48,9 +48,10 @@ public sealed class ItemJournalBatches(WriteDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (SaveErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (SaveErrors.IsUniqueViolation(e) && db.Database.CurrentTransaction is null)
         {
-            // Another request seeded them at the same moment: theirs are as good as ours.
+            // Another request seeded them at the same moment: theirs are as good as ours. (Inside a transaction
+            // the failed insert has aborted it: the caller's unit of work must run again instead.)
             foreach (var batch in added)
             {
                 db.Entry(batch).State = EntityState.Detached;
@@ -144,17 +145,20 @@ public sealed class ItemJournalBatches(WriteDbContext db, TimeProvider clock)
     }
 
     /// <summary>Deletes the batch and its lines together (BC deletes a batch's lines with it).</summary>
-    public async Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await db.ItemJournalBatches.SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Item journal", id);
-        CheckVersion(batch, expectedVersion);
-        await db.ItemJournalBatchLines.Where(l => l.BatchId == id).ExecuteDeleteAsync(cancellationToken);
-        db.ItemJournalBatches.Remove(batch);
-        await SaveAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <remarks>
+    /// The batch row is locked first, then its lines, in the order posting takes them (no deadlock with a post).
+    /// A template left without any batch gets a new empty DEFAULT in the same transaction, as BC opens a journal
+    /// without a batch: seeding here, on a write, keeps reading the journals free of writes.
+    /// </remarks>
+    public Task DeleteAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        ItemJournalBatchLock.RunAsync(db, id, async batch =>
+        {
+            CheckVersion(batch, expectedVersion);
+            await db.ItemJournalBatchLines.Where(l => l.BatchId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.ItemJournalBatches.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
+            await SeedDefaultsAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     internal static void CheckVersion(ItemJournalBatch batch, long? expected)
     {

@@ -148,27 +148,26 @@ public sealed class ItemJournalCalculations(WriteDbContext db, ItemJournal journ
             return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Lock the batch (bump its version) so that a concurrent add cannot take the same line numbers.
-        await db.ItemJournalBatches.Where(b => b.Id == batch.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Version, b => b.Version + 1), cancellationToken);
-        var last = await db.ItemJournalBatchLines.Where(l => l.BatchId == batch.Id).MaxAsync(l => (int?)l.LineNumber, cancellationToken) ?? 0;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var line in lines)
+        // The batch row first, as posting takes it: a calculation waits for a running post (and concurrent adds
+        // cannot take the same line numbers).
+        return await ItemJournalBatchLock.RunAsync(db, batch.Id, async _ =>
         {
-            last += ItemJournalBatchLine.LineNumberStep;
-            line.TenantId = db.CurrentTenantId;
-            line.Id = Guid.NewGuid();
-            line.BatchId = batch.Id;
-            line.LineNumber = last;
-            line.LastModifiedUtc = now;
-            line.Version = 1;
-            db.ItemJournalBatchLines.Add(line);
-        }
+            var last = await db.ItemJournalBatchLines.Where(l => l.BatchId == batch.Id).MaxAsync(l => (int?)l.LineNumber, cancellationToken) ?? 0;
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var line in lines)
+            {
+                last += ItemJournalBatchLine.LineNumberStep;
+                line.TenantId = db.CurrentTenantId;
+                line.Id = Guid.NewGuid();
+                line.BatchId = batch.Id;
+                line.LineNumber = last;
+                line.LastModifiedUtc = now;
+                line.Version = 1;
+                db.ItemJournalBatchLines.Add(line);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return lines.Count;
+            await db.SaveChangesAsync(cancellationToken);
+            return lines.Count;
+        }, cancellationToken);
     }
 }

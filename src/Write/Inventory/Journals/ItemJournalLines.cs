@@ -36,14 +36,15 @@ public sealed record SaveItemJournalLine
 /// </summary>
 public sealed class ItemJournalLines(WriteDbContext db, TimeProvider clock)
 {
+    /// <summary>One page of a batch's lines; <paramref name="top"/> is the caller's capped page size (lists are never unbounded).</summary>
     public async Task<(List<ItemJournalBatchLine> Lines, int Count)> ListAsync(
-        Guid batchId, int? top, int? skip, CancellationToken cancellationToken = default)
+        Guid batchId, int top, int? skip, CancellationToken cancellationToken = default)
     {
         await ExistingBatchAsync(batchId, cancellationToken);
         var query = db.ItemJournalBatchLines.AsNoTracking().Where(l => l.BatchId == batchId);
         var count = await query.CountAsync(cancellationToken);
-        var page = query.OrderBy(l => l.LineNumber).Skip(skip ?? 0);
-        return (await (top is { } t ? page.Take(t) : page).ToListAsync(cancellationToken), count);
+        var page = query.OrderBy(l => l.LineNumber).Skip(skip ?? 0).Take(top);
+        return (await page.ToListAsync(cancellationToken), count);
     }
 
     public async Task<ItemJournalBatchLine> GetAsync(Guid batchId, Guid id, CancellationToken cancellationToken = default)
@@ -53,57 +54,63 @@ public sealed class ItemJournalLines(WriteDbContext db, TimeProvider clock)
             ?? throw new NotFoundException("Item journal line", id);
     }
 
-    public async Task<ItemJournalBatchLine> CreateAsync(SaveItemJournalLine command, CancellationToken cancellationToken = default)
-    {
-        var batch = await ExistingBatchAsync(command.BatchId, cancellationToken);
-        if (batch.Template == ItemJournalTemplate.Revaluation)
+    public Task<ItemJournalBatchLine> CreateAsync(SaveItemJournalLine command, CancellationToken cancellationToken = default) =>
+        ItemJournalBatchLock.RunAsync(db, command.BatchId, async batch =>
         {
-            // Without the calculated value there is nothing to revalue against: BC's users fill it with the batch job too.
-            throw ValidationFailedException.For("itemNumber", "Revaluation lines are created by Microsoft.NAV.calculateInventoryValue.");
-        }
+            if (batch.Template == ItemJournalTemplate.Revaluation)
+            {
+                // Without the calculated value there is nothing to revalue against: BC's users fill it with the batch job too.
+                throw ValidationFailedException.For("itemNumber", "Revaluation lines are created by Microsoft.NAV.calculateInventoryValue.");
+            }
 
-        var line = new ItemJournalBatchLine
+            var line = new ItemJournalBatchLine
+            {
+                TenantId = db.CurrentTenantId,
+                Id = Guid.NewGuid(),
+                BatchId = batch.Id,
+                EntryType = batch.Template == ItemJournalTemplate.Reclassification ? ItemLedgerEntryType.Transfer : ItemLedgerEntryType.PositiveAdjmt,
+                Version = 1,
+            };
+            await ApplyAsync(batch, line, command, isNew: true, cancellationToken);
+
+            // BC numbers lines 10000, 20000, …: the next after the highest (the batch lock makes concurrent adds take turns).
+            line.LineNumber = (await db.ItemJournalBatchLines.Where(l => l.BatchId == batch.Id)
+                .MaxAsync(l => (int?)l.LineNumber, cancellationToken) ?? 0) + ItemJournalBatchLine.LineNumberStep;
+            db.ItemJournalBatchLines.Add(line);
+            await db.SaveChangesAsync(cancellationToken);
+            return line;
+        }, cancellationToken);
+
+    public Task<ItemJournalBatchLine> UpdateAsync(SaveItemJournalLine command, CancellationToken cancellationToken = default) =>
+        ItemJournalBatchLock.RunAsync(db, command.BatchId, async batch =>
         {
-            TenantId = db.CurrentTenantId,
-            Id = Guid.NewGuid(),
-            BatchId = batch.Id,
-            EntryType = batch.Template == ItemJournalTemplate.Reclassification ? ItemLedgerEntryType.Transfer : ItemLedgerEntryType.PositiveAdjmt,
-            Version = 1,
-        };
-        await ApplyAsync(batch, line, command, isNew: true, cancellationToken);
-        await SaveAsync(line, cancellationToken);
-        return line;
-    }
+            var line = await db.ItemJournalBatchLines.SingleOrDefaultAsync(l => l.BatchId == batch.Id && l.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("Item journal line", command.Id!);
+            if (command.ExpectedVersion is { } expected && expected != line.Version)
+            {
+                throw new ConcurrencyException($"Item journal line {line.LineNumber}", expected, line.Version);
+            }
 
-    public async Task<ItemJournalBatchLine> UpdateAsync(SaveItemJournalLine command, CancellationToken cancellationToken = default)
-    {
-        var batch = await ExistingBatchAsync(command.BatchId, cancellationToken);
-        var line = await db.ItemJournalBatchLines.SingleOrDefaultAsync(l => l.BatchId == batch.Id && l.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Item journal line", command.Id!);
-        if (command.ExpectedVersion is { } expected && expected != line.Version)
+            await ApplyAsync(batch, line, command, isNew: false, cancellationToken);
+            line.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            return line;
+        }, cancellationToken);
+
+    public Task DeleteAsync(Guid batchId, Guid id, long? expectedVersion, CancellationToken cancellationToken = default) =>
+        ItemJournalBatchLock.RunAsync(db, batchId, async batch =>
         {
-            throw new ConcurrencyException($"Item journal line {line.LineNumber}", expected, line.Version);
-        }
+            var line = await db.ItemJournalBatchLines.SingleOrDefaultAsync(l => l.BatchId == batch.Id && l.Id == id, cancellationToken)
+                ?? throw new NotFoundException("Item journal line", id);
+            if (expectedVersion is { } expected && expected != line.Version)
+            {
+                throw new ConcurrencyException($"Item journal line {line.LineNumber}", expected, line.Version);
+            }
 
-        await ApplyAsync(batch, line, command, isNew: false, cancellationToken);
-        line.Version++;
-        await SaveAsync(null, cancellationToken);
-        return line;
-    }
-
-    public async Task DeleteAsync(Guid batchId, Guid id, long? expectedVersion, CancellationToken cancellationToken = default)
-    {
-        await ExistingBatchAsync(batchId, cancellationToken);
-        var line = await db.ItemJournalBatchLines.SingleOrDefaultAsync(l => l.BatchId == batchId && l.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Item journal line", id);
-        if (expectedVersion is { } expected && expected != line.Version)
-        {
-            throw new ConcurrencyException($"Item journal line {line.LineNumber}", expected, line.Version);
-        }
-
-        db.ItemJournalBatchLines.Remove(line);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+            db.ItemJournalBatchLines.Remove(line);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     internal async Task<ItemJournalBatch> ExistingBatchAsync(Guid batchId, CancellationToken cancellationToken) =>
         await db.ItemJournalBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken)
@@ -112,6 +119,14 @@ public sealed class ItemJournalLines(WriteDbContext db, TimeProvider clock)
     private async Task ApplyAsync(ItemJournalBatch batch, ItemJournalBatchLine line, SaveItemJournalLine c, bool isNew, CancellationToken cancellationToken)
     {
         var v = new Validation();
+
+        // Before any multiplication or division: 1e27 would overflow decimal arithmetic (a 500) instead of a 400.
+        v.WithinRange("quantity", c.Quantity);
+        v.WithinRange("unitCost", c.UnitCost);
+        v.WithinRange("quantityPhysInventory", c.QuantityPhysInventory);
+        v.WithinRange("inventoryValueRevalued", c.InventoryValueRevalued);
+        v.WithinRange("unitCostRevalued", c.UnitCostRevalued);
+        v.ThrowIfInvalid();
         var template = batch.Template;
         if (c.EntryType is not null)
         {
@@ -205,9 +220,13 @@ public sealed class ItemJournalLines(WriteDbContext db, TimeProvider clock)
                     {
                         v.Add("newLocationCode", "must differ from the location code.");
                     }
-                    else if (!await db.Locations.AnyAsync(l => l.Code == line.NewLocationCode, cancellationToken))
+                    else if (await InTransitAsync(line.NewLocationCode, cancellationToken) is not { } newInTransit)
                     {
                         v.Add("newLocationCode", $"there is no location '{line.NewLocationCode}'.");
+                    }
+                    else if (newInTransit)
+                    {
+                        v.Add("newLocationCode", InTransitReason(line.NewLocationCode));
                     }
                 }
 
@@ -264,39 +283,21 @@ public sealed class ItemJournalLines(WriteDbContext db, TimeProvider clock)
         {
             v.Add("locationCode", "is required.");
         }
-        else if (!await db.Locations.AnyAsync(l => l.Code == line.LocationCode, cancellationToken))
+        else if (await InTransitAsync(line.LocationCode, cancellationToken) is not { } inTransit)
         {
             v.Add("locationCode", $"there is no location '{line.LocationCode}'.");
         }
-    }
-
-    private async Task SaveAsync(ItemJournalBatchLine? added, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+        else if (inTransit)
         {
-            if (added is not null)
-            {
-                // BC numbers lines 10000, 20000, …: the next after the highest; a concurrent add takes another number.
-                added.LineNumber = (await db.ItemJournalBatchLines.Where(l => l.BatchId == added.BatchId)
-                    .MaxAsync(l => (int?)l.LineNumber, cancellationToken) ?? 0) + ItemJournalBatchLine.LineNumberStep;
-                if (attempt == 1)
-                {
-                    db.ItemJournalBatchLines.Add(added);
-                }
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConcurrencyException("The item journal line", null, null);
-            }
-            catch (DbUpdateException e) when (added is not null && attempt < 5 && SaveErrors.IsUniqueViolation(e))
-            {
-            }
+            v.Add("locationCode", InTransitReason(line.LocationCode));
         }
     }
+
+    /// <summary>Whether the location is BC's "Use As In-Transit" (null: no such location).</summary>
+    private Task<bool?> InTransitAsync(string code, CancellationToken cancellationToken) =>
+        db.Locations.Where(l => l.Code == code).Select(l => (bool?)l.UseAsInTransit).SingleOrDefaultAsync(cancellationToken);
+
+    // BC: goods in transit move only by transfer orders; a journal cannot post to or from such a location.
+    private static string InTransitReason(string code) =>
+        $"Location {code} is an in-transit location: only transfer orders move goods through it.";
 }

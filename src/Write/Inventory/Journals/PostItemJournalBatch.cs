@@ -77,9 +77,9 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
             var revaluations = new List<RevaluationLine>();
             foreach (var line in lines)
             {
-                if (line.UnitCostRevalued is not { } unitCost)
+                if (line.InventoryValueRevalued is not { } revalued)
                 {
-                    throw ValidationFailedException.For(Field(line.LineNumber, "unitCostRevalued"), "Enter the revalued inventory value or unit cost.");
+                    throw ValidationFailedException.For(Field(line.LineNumber, "inventoryValueRevalued"), "Enter the revalued inventory value or unit cost.");
                 }
 
                 // An unchanged line revalues nothing (and unit cost rounding must not invent a cent).
@@ -93,7 +93,8 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
                 {
                     AppliesToEntry = line.AppliesToEntry,
                     ItemNo = line.AppliesToEntry is null ? line.ItemNumber : null,
-                    NewUnitCost = unitCost,
+                    // BC posts Inventory Value (Revalued) − (Calculated): the value, not a rounded unit cost times the quantity.
+                    NewInventoryValue = revalued,
                     PostingDate = line.PostingDate,
                     DocumentNo = line.DocumentNumber.Length == 0 ? null : line.DocumentNumber,
                 });
@@ -178,6 +179,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
                     "documentNo" => "documentNumber",
                     "appliesToEntry" when field.StartsWith("revaluations", StringComparison.Ordinal) => "itemNumber",
                     "newUnitCost" => "unitCostRevalued",
+                    "newInventoryValue" => "inventoryValueRevalued",
                     var other => other,
                 })
                 : field == "lines" ? "itemJournalLines" : field;

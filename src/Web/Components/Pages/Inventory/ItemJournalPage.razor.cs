@@ -34,6 +34,9 @@ public sealed partial class ItemJournalPage
     private string? message;
     private string errorMessage = "Nothing was changed. Check the fields marked below.";
 
+    // Lines whose inputs must show the stored values again (saved, or changed by someone else meanwhile).
+    private readonly HashSet<Guid> refreshed = [];
+
     [SupplyParameterFromQuery(Name = "batch")] public string? BatchCode { get; set; }
 
     [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
@@ -96,7 +99,6 @@ public sealed partial class ItemJournalPage
         Add.EntryType ??= EntryTypes[0];
         Form.IdempotencyKey ??= Guid.NewGuid().ToString("N");
         canChange = await Access.AllowsAsync(ItemJournalsApi.PolicyFor(Template));
-        await Batches.SeedDefaultsAsync();
         batches = await Batches.ListAsync(Template);
         batch = batches.FirstOrDefault(b => string.Equals(b.Code, BatchCode, StringComparison.OrdinalIgnoreCase))
             ?? batches.FirstOrDefault(b => b.Code == ItemJournalBatch.DefaultCode) ?? batches.FirstOrDefault();
@@ -110,7 +112,7 @@ public sealed partial class ItemJournalPage
     private async Task LoadAsync(bool keepTyped)
     {
         (lines, count) = await Lines.ListAsync(batch!.Id, PageSize, Skip);
-        var typed = keepTyped ? Form.Lines.Where(l => l.Id is not null).ToDictionary(l => l.Id!.Value) : [];
+        var typed = keepTyped ? Form.Lines.Where(l => l.Id is { } id && !refreshed.Contains(id)).ToDictionary(l => l.Id!.Value) : [];
         Form.Lines = lines.Select(l => typed.TryGetValue(l.Id, out var t) ? t : LineForm.From(l)).ToList();
     }
 
@@ -124,7 +126,9 @@ public sealed partial class ItemJournalPage
         var action = Form.Action ?? "save";
         if (action.StartsWith("delete:", StringComparison.Ordinal) && Guid.TryParse(action["delete:".Length..], out var deleteId))
         {
-            await Run(() => Lines.DeleteAsync(batch.Id, deleteId, null));
+            // The version the page showed: a line someone else changed meanwhile is not deleted unseen.
+            var shown = Form.Lines.FirstOrDefault(l => l.Id == deleteId)?.Version;
+            await Run(() => Lines.DeleteAsync(batch.Id, deleteId, shown));
             message = errors.Any ? null : "The line was deleted.";
             await LoadAsync(keepTyped: true);
             return;
@@ -134,6 +138,8 @@ public sealed partial class ItemJournalPage
         await SaveChangesAsync();
         if (errors.Any)
         {
+            // Refused lines keep what was typed; saved lines and lines changed by someone else show the stored values.
+            await LoadAsync(keepTyped: true);
             return;
         }
 
@@ -163,7 +169,9 @@ public sealed partial class ItemJournalPage
 
     private async Task SaveChangesAsync()
     {
-        // `lines` holds the stored values (loaded before this handler ran): only what the user changed is saved.
+        // `lines` holds the stored values now (loaded before this handler ran), which may differ from what the page
+        // showed if someone else saved the line meanwhile: each line carries the version it was shown at, which is
+        // sent as the expected version, so a stale form is refused instead of writing old values back.
         var byId = lines.ToDictionary(l => l.Id);
         var typed = Form.Lines.Where(l => l.Id is { } id && byId.ContainsKey(id)).ToList();
         foreach (var edit in typed)
@@ -171,7 +179,7 @@ public sealed partial class ItemJournalPage
             var line = byId[edit.Id!.Value];
             var prefix = $"itemJournalLines[{line.LineNumber}].";
             var before = LineForm.From(line);
-            var change = new SaveItemJournalLine { BatchId = batch!.Id, Id = line.Id };
+            var change = new SaveItemJournalLine { BatchId = batch!.Id, Id = line.Id, ExpectedVersion = edit.Version };
             switch (Template)
             {
                 case ItemJournalTemplate.PhysicalInventory:
@@ -211,10 +219,31 @@ public sealed partial class ItemJournalPage
                     break;
             }
 
+            if (edit.Version is { } shown && shown != line.Version)
+            {
+                errors.Add("journal", $"Line {line.LineNumber} was changed by someone else after this page was opened: it was not saved. Its current values are shown; enter your change again.");
+                refreshed.Add(line.Id);
+                continue;
+            }
+
             if (!errors.Has(prefix + "quantity") && !errors.Has(prefix + "unitCost") && !errors.Has(prefix + "quantityPhysInventory")
                 && !errors.Has(prefix + "inventoryValueRevalued") && !errors.Has(prefix + "unitCostRevalued"))
             {
-                await Run(() => Lines.UpdateAsync(change), prefix);
+                await Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await Lines.UpdateAsync(change);
+                            refreshed.Add(line.Id);
+                        }
+                        catch (ConcurrencyException)
+                        {
+                            refreshed.Add(line.Id); // saved by someone else between this request's read and its save
+                            throw;
+                        }
+                    },
+                    prefix);
             }
         }
     }
@@ -347,6 +376,10 @@ public sealed partial class ItemJournalPage
     public sealed class LineForm
     {
         public Guid? Id { get; set; }
+
+        /// <summary>The line's version when the page showed it (a hidden input): the expected version of its save.</summary>
+        public long? Version { get; set; }
+
         public string? Quantity { get; set; }
         public string? UnitAmount { get; set; }
         public string? Counted { get; set; }
@@ -356,6 +389,7 @@ public sealed partial class ItemJournalPage
         public static LineForm From(ItemJournalBatchLine line) => new()
         {
             Id = line.Id,
+            Version = line.Version,
             Quantity = FormValues.Edit(line.Quantity),
             UnitAmount = line.UnitCost is { } cost ? FormValues.Edit(cost) : "",
             Counted = line.QuantityPhysInventory is { } counted ? FormValues.Edit(counted) : "",
