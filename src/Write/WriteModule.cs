@@ -51,7 +51,7 @@ public static class WriteModule
         services.AddScoped<Inventory.Journals.ItemJournalLines>();
         services.AddScoped<Inventory.Journals.ItemJournalCalculations>();
         services.AddScoped<Inventory.Journals.PostItemJournalBatch>();
-        services.AddScoped<Inventory.Transfers.TransferOrderHandlers>();
+        services.AddScoped<Inventory.Transfers.TransferOrders>();
         services.AddScoped<Inventory.Transfers.TransferPosting>();
         services.AddScoped<CreateItemHandler>();
         services.AddScoped<UpdateItemHandler>();

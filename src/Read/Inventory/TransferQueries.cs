@@ -103,6 +103,25 @@ public sealed class TransferQueries(TenantDb db)
             $"SELECT {LineColumns} FROM transfer_lines WHERE tenant_id = @TenantId AND transfer_order_id = @Id ORDER BY line_no",
             new { Id = orderId })).ToList(), cancellationToken);
 
+    /// <summary>One page of an order's lines (<c>$top</c>/<c>$skip</c> as every list), in line order by default.</summary>
+    public Task<Page<TransferLineRow>> LinesAsync(Guid orderId, ListQuery query, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(session =>
+        {
+            var sql = new ListSql(
+                "transfer_lines",
+                LineColumns,
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["lineNumber"] = "line_no",
+                    ["itemNumber"] = "item_no",
+                    ["description"] = "description",
+                },
+                "lineNumber",
+                ["item_no", "description"]);
+            sql.Where("transfer_order_id = @OrderId", "OrderId", orderId);
+            return sql.RunAsync<TransferLineRow>(session, query);
+        }, cancellationToken);
+
     public Task<TransferLineRow?> LineAsync(Guid orderId, Guid lineId, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
             session => session.QuerySingleOrDefaultAsync<TransferLineRow>(

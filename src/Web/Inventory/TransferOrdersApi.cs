@@ -70,7 +70,7 @@ public static class TransferOrdersApi
         return ApiSupport.Card(http.Response, row.Version, resource);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, TransferOrderHandlers handlers, TransferQueries queries)
+    private static async Task<IResult> CreateAsync(HttpContext http, TransferOrders handlers, TransferQueries queries)
     {
         var input = await ApiSupport.ReadBodyAsync<TransferOrderInput>(http.Request);
         var header = await handlers.CreateAsync(
@@ -83,12 +83,17 @@ public static class TransferOrdersApi
                 ReceiptDate = input.ReceiptDate,
             },
             http.RequestAborted);
-        var row = await queries.GetAsync(header.Id, http.RequestAborted);
-        http.Response.Headers.ETag = ApiSupport.ETag(header.Version);
-        return Results.Json(TransferOrderResource.From(row!), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        // A concurrent delete may have removed the order since: say so rather than fail on a missing row.
+        if (await queries.GetAsync(header.Id, http.RequestAborted) is not { } row)
+        {
+            return ApiSupport.NotFound("Transfer Order", header.Id);
+        }
+
+        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
+        return Results.Json(TransferOrderResource.From(row), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, TransferOrderHandlers handlers, TransferQueries queries)
+    private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, TransferOrders handlers, TransferQueries queries)
     {
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<TransferOrderInput>(http.Request);
@@ -104,12 +109,15 @@ public static class TransferOrdersApi
                 ReceiptDate = input.ReceiptDate,
             },
             http.RequestAborted);
-        return ApiSupport.Card(http.Response, header.Version, TransferOrderResource.From((await queries.GetAsync(id, http.RequestAborted))!));
+        // A full receipt posted meanwhile deletes the order: 404, not a missing row.
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, TransferOrderResource.From(row))
+            : ApiSupport.NotFound("Transfer Order", header.Id);
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, TransferOrderHandlers handlers)
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, TransferOrders handlers)
     {
-        await handlers.DeleteAsync(id, http.RequestAborted);
+        await handlers.DeleteAsync(id, CatalogApiSupport.OptionalExpectedVersion(http.Request), http.RequestAborted);
         return Results.NoContent();
     }
 
@@ -120,8 +128,10 @@ public static class TransferOrdersApi
             return ApiSupport.NotFound("Transfer Order", id);
         }
 
-        var lines = await queries.LinesAsync(id, http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(lines.Select(TransferLineResource.From), lines.Count), ApiSupport.Json);
+        var options = ApiSupport.ReadListOptions(http.Request);
+        options.OnlyFilters();
+        var page = await queries.LinesAsync(id, options.ApplyTo(new ListQuery { Search = options.SearchOn("itemNumber", "description") }), http.RequestAborted);
+        return ApiSupport.Page(page, TransferLineResource.From);
     }
 
     private static async Task<IResult> LineAsync(Guid id, Guid lineId, HttpContext http, TransferQueries queries) =>
@@ -129,26 +139,32 @@ public static class TransferOrdersApi
             ? ApiSupport.Card(http.Response, line.Version, TransferLineResource.From(line))
             : ApiSupport.NotFound("Transfer Line", lineId);
 
-    private static async Task<IResult> CreateLineAsync(Guid id, HttpContext http, TransferOrderHandlers handlers, TransferQueries queries)
+    private static async Task<IResult> CreateLineAsync(Guid id, HttpContext http, TransferOrders handlers, TransferQueries queries)
     {
         var input = await ApiSupport.ReadBodyAsync<TransferLineInput>(http.Request);
         var line = await handlers.SaveLineAsync(input.ToCommand(id, null, null), http.RequestAborted);
-        var row = await queries.LineAsync(id, line.Id, http.RequestAborted);
-        http.Response.Headers.ETag = ApiSupport.ETag(line.Version);
-        return Results.Json(TransferLineResource.From(row!), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        if (await queries.LineAsync(id, line.Id, http.RequestAborted) is not { } row)
+        {
+            return ApiSupport.NotFound("Transfer Line", line.Id);
+        }
+
+        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
+        return Results.Json(TransferLineResource.From(row), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> UpdateLineAsync(Guid id, Guid lineId, HttpContext http, TransferOrderHandlers handlers, TransferQueries queries)
+    private static async Task<IResult> UpdateLineAsync(Guid id, Guid lineId, HttpContext http, TransferOrders handlers, TransferQueries queries)
     {
         var expected = ApiSupport.ExpectedVersion(http.Request);
         var input = await ApiSupport.ReadBodyAsync<TransferLineInput>(http.Request);
-        var line = await handlers.SaveLineAsync(input.ToCommand(id, lineId, expected), http.RequestAborted);
-        return ApiSupport.Card(http.Response, line.Version, TransferLineResource.From((await queries.LineAsync(id, lineId, http.RequestAborted))!));
+        await handlers.SaveLineAsync(input.ToCommand(id, lineId, expected), http.RequestAborted);
+        return await queries.LineAsync(id, lineId, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, TransferLineResource.From(row))
+            : ApiSupport.NotFound("Transfer Line", lineId);
     }
 
-    private static async Task<IResult> DeleteLineAsync(Guid id, Guid lineId, HttpContext http, TransferOrderHandlers handlers)
+    private static async Task<IResult> DeleteLineAsync(Guid id, Guid lineId, HttpContext http, TransferOrders handlers)
     {
-        await handlers.DeleteLineAsync(id, lineId, http.RequestAborted);
+        await handlers.DeleteLineAsync(id, lineId, CatalogApiSupport.OptionalExpectedVersion(http.Request), http.RequestAborted);
         return Results.NoContent();
     }
 
@@ -161,9 +177,7 @@ public static class TransferOrdersApi
     /// <summary>The body is optional: <c>{ "idempotencyKey": "…" }</c> makes a retried request post once.</summary>
     private static async Task<IResult> PostAsync(HttpContext http, Func<string?, Task<TransferPosted>> post)
     {
-        var input = http.Request.ContentLength is > 0 || http.Request.HasJsonContentType()
-            ? await ApiSupport.ReadBodyAsync<PostInput>(http.Request)
-            : new PostInput();
+        var input = await ApiSupport.ReadOptionalBodyAsync<PostInput>(http.Request);
         var result = await post(input.IdempotencyKey);
         ApiSupport.SetPostingPosition(http.Response, result.ReadPosition);
 

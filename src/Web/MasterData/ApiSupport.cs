@@ -84,6 +84,34 @@ internal static partial class ApiSupport
         }
     }
 
+    /// <summary>
+    /// The body of a request whose body is optional (BC's bound actions take none): no body, or an empty or
+    /// whitespace-only one, is <c>new T()</c> whatever the Content-Type says; anything else must be a JSON object, as
+    /// for <see cref="ReadBodyAsync{T}"/>, so that a body in the wrong format is refused rather than ignored.
+    /// </summary>
+    public static async Task<T> ReadOptionalBodyAsync<T>(HttpRequest request)
+        where T : class, new()
+    {
+        var announced = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!announced)
+        {
+            return new T(); // HTTP: without Content-Length or Transfer-Encoding a request has no body
+        }
+
+        // Chunked or not, an empty body (a client that always sends Content-Type) is no body.
+        request.EnableBuffering();
+        var empty = true;
+        var buffer = new byte[256];
+        int read;
+        while (empty && (read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            empty = buffer.AsSpan(0, read).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+        }
+
+        request.Body.Position = 0;
+        return empty ? new T() : await ReadBodyAsync<T>(request);
+    }
+
     /// <summary>Waits (bounded) for the read position named by X-Wait-For-Position, so a GET after a POST sees it.</summary>
     public static async Task WaitForPositionAsync(HttpContext http, ReadPositions positions)
     {

@@ -51,6 +51,11 @@ public sealed class UpdateLocationHandler(WriteDbContext db, TimeProvider clock)
             throw new ConflictException("code", $"Location {code} already exists.");
         }
 
+        if (command.UseAsInTransit is { } inTransit && inTransit != location.UseAsInTransit)
+        {
+            await RefuseInTransitChangeAsync(location.Code, cancellationToken);
+        }
+
         location.Code = code ?? location.Code;
         location.DisplayName = command.DisplayName?.Trim() ?? location.DisplayName;
         AddressInput.Apply(command.Address, location);
@@ -63,5 +68,23 @@ public sealed class UpdateLocationHandler(WriteDbContext db, TimeProvider clock)
         var position = db.Enqueue(snapshot, now);
         await WriteSaves.SaveChangesAsync(db, "Location", command.ExpectedVersion, location.Version - 1, "code", $"Location {location.Code} already exists.", cancellationToken);
         return new CommandResult<LocationChanged>(snapshot, position);
+    }
+
+    /// <summary>
+    /// BC refuses to change Use As In-Transit once entries exist: goods posted at a warehouse would suddenly be
+    /// "on the road" (or the other way round), and an open transfer order would route through a location of the
+    /// wrong kind.
+    /// </summary>
+    private async Task RefuseInTransitChangeAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await db.ItemLedgerEntries.AnyAsync(e => e.LocationCode == code, cancellationToken))
+        {
+            throw ValidationFailedException.For("useAsInTransit", $"cannot be changed: item ledger entries exist for location {code}.");
+        }
+
+        if (await db.TransferHeaders.AnyAsync(h => h.TransferFromCode == code || h.TransferToCode == code || h.InTransitCode == code, cancellationToken))
+        {
+            throw ValidationFailedException.For("useAsInTransit", $"cannot be changed: location {code} is used on open transfer orders.");
+        }
     }
 }

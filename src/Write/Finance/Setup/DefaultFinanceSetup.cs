@@ -92,19 +92,9 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
     {
         var tenant = db.CurrentTenantId;
         var accounts = await db.GLAccounts.Select(a => a.Number).ToListAsync(cancellationToken);
-        foreach (var (no, name, category, direct) in Chart.Where(a => !accounts.Contains(a.No)))
+        foreach (var account in Chart.Where(a => !accounts.Contains(a.No)))
         {
-            db.GLAccounts.Add(new GLAccount
-            {
-                TenantId = tenant,
-                Number = no,
-                Name = name,
-                Category = category,
-                IncomeBalance = category is AccountCategory.Assets or AccountCategory.Liabilities or AccountCategory.Equity
-                    ? IncomeBalance.BalanceSheet
-                    : IncomeBalance.IncomeStatement,
-                DirectPosting = direct,
-            });
+            db.GLAccounts.Add(ChartAccount(tenant, account));
         }
 
         var groups = await db.PostingGroups.Select(g => new { g.Kind, g.Code }).ToListAsync(cancellationToken);
@@ -197,7 +187,13 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
             .Select(s => s.LocationCode).ToListAsync(cancellationToken);
         var transit = await db.Locations.Where(l => l.UseAsInTransit).Select(l => l.Code).ToListAsync(cancellationToken);
         transit.AddRange(inTransit ?? []);
-        foreach (var location in locationCodes.Where(l => !existing.Contains(l)).Distinct())
+        var added = locationCodes.Where(l => !existing.Contains(l)).Distinct().ToList();
+        if (added.Any(transit.Contains))
+        {
+            await EnsureAccountAsync(Accounts.InventoryInTransit, cancellationToken);
+        }
+
+        foreach (var location in added)
         {
             db.InventoryPostingSetups.Add(new InventoryPostingSetup
             {
@@ -209,6 +205,32 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
             });
         }
     }
+
+    /// <summary>
+    /// Companies onboarded before the in-transit account joined the default chart lack it: the first in-transit
+    /// location they create adds it, so that its setup never names an account that does not exist.
+    /// </summary>
+    private async Task EnsureAccountAsync(string number, CancellationToken cancellationToken)
+    {
+        if (db.GLAccounts.Local.Any(a => a.Number == number) || await db.GLAccounts.AnyAsync(a => a.Number == number, cancellationToken))
+        {
+            return;
+        }
+
+        db.GLAccounts.Add(ChartAccount(db.CurrentTenantId, Chart.Single(a => a.No == number)));
+    }
+
+    private static GLAccount ChartAccount(Guid tenant, (string No, string Name, AccountCategory Category, bool Direct) account) => new()
+    {
+        TenantId = tenant,
+        Number = account.No,
+        Name = account.Name,
+        Category = account.Category,
+        IncomeBalance = account.Category is AccountCategory.Assets or AccountCategory.Liabilities or AccountCategory.Equity
+            ? IncomeBalance.BalanceSheet
+            : IncomeBalance.IncomeStatement,
+        DirectPosting = account.Direct,
+    };
 
     private static GeneralPostingSetup StandardGeneralSetup(Guid tenant, string bus, string prod) => new()
     {

@@ -44,7 +44,7 @@ public sealed record SaveTransferLine
 }
 
 /// <summary>Transfer order header and line commands. Posting is <see cref="TransferPosting"/>.</summary>
-public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries numbers, TimeProvider clock)
+public sealed class TransferOrders(WriteDbContext db, NumberSeries numbers, TimeProvider clock)
 {
     public Task<TransferHeader> CreateAsync(CreateTransferOrder command, CancellationToken cancellationToken = default) =>
         SaveErrors.RetryOnConcurrencyAsync(db, async () =>
@@ -102,15 +102,18 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
         var v = new Validation();
         await TransferLocations.CheckAsync(db, header, v, cancellationToken);
         v.ThrowIfInvalid();
-        await TouchAsync(header, command.ExpectedVersion, cancellationToken);
+        await TouchAsync(header, null, cancellationToken);
         return header;
     }
 
-    /// <summary>BC refuses to delete an order whose shipped goods have not all arrived; an unshipped order goes with its lines.</summary>
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// BC refuses to delete an order whose shipped goods have not all arrived; an unshipped order goes with its lines.
+    /// <paramref name="expectedVersion"/> (the order's ETag, optional) keeps a delete from removing changes its caller never saw.
+    /// </summary>
+    public async Task DeleteAsync(Guid id, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
-        var header = await LoadAsync(id, null, cancellationToken);
+        var header = await LoadAsync(id, expectedVersion, cancellationToken);
         var lines = await db.TransferLines.Where(l => l.TransferOrderId == id).ToListAsync(cancellationToken);
         if (lines.Any(l => l.InTransitQuantity != 0))
         {
@@ -119,7 +122,7 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
 
         db.TransferLines.RemoveRange(lines);
         db.TransferHeaders.Remove(header);
-        await SaveAsync("Transfer Order", null, cancellationToken);
+        await SaveAsync("Transfer Order", expectedVersion, cancellationToken);
     }
 
     public async Task<TransferLine> SaveLineAsync(SaveTransferLine command, CancellationToken cancellationToken = default)
@@ -221,12 +224,18 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
         return line;
     }
 
-    public async Task DeleteLineAsync(Guid orderId, Guid lineId, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="expectedVersion"/> is the line's version (its ETag), optional as for every delete.</summary>
+    public async Task DeleteLineAsync(Guid orderId, Guid lineId, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
         var header = await LoadAsync(orderId, null, cancellationToken);
         var line = await db.TransferLines.SingleOrDefaultAsync(l => l.Id == lineId && l.TransferOrderId == header.Id, cancellationToken)
             ?? throw new NotFoundException("Transfer Line", lineId);
+        if (expectedVersion is { } expected && expected != line.Version)
+        {
+            throw new ConcurrencyException("Transfer Line", expected, line.Version);
+        }
+
         if (line.QuantityShipped != 0)
         {
             throw ValidationFailedException.For("quantityShipped", "A shipped line cannot be deleted.");
@@ -265,6 +274,7 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
     private static void Quantities(Validation v, string field, decimal value)
     {
         v.NotNegative(field, value);
+        v.WithinRange(field, value); // beyond it the posting's amounts would overflow: a 400 here, not a 500 there
         if (decimal.Round(value, 5) != value)
         {
             v.Add(field, "may have at most 5 decimals.");
@@ -289,7 +299,12 @@ public sealed class TransferOrderHandlers(WriteDbContext db, NumberSeries number
         return header;
     }
 
-    /// <summary>Every change of the order or its lines bumps the order's version: two users editing one order cannot both win.</summary>
+    /// <summary>
+    /// Every change of the order or its lines bumps the order's version, and the save only succeeds while the order
+    /// still has the version it was read with: two commands on one order (a line each, say) take turns, and a caller
+    /// that sent a version (If-Match; the card's hidden fields) was already refused in <see cref="LoadAsync"/> or
+    /// at the line when that version is stale.
+    /// </summary>
     private async Task TouchAsync(TransferHeader header, long? expectedVersion, CancellationToken cancellationToken)
     {
         header.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;

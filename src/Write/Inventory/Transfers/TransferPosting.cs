@@ -39,13 +39,23 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
 
     private async Task<TransferPosted> PostAsync(Guid orderId, TransferDocumentType type, string? key, CancellationToken cancellationToken)
     {
+        // Taking the order's row first makes two postings of one order take turns: the second reads the lines and
+        // in-transit entries the first left (nothing left to receive is a plain "nothing to post", not an entry error).
+        var locked = await db.TransferHeaders.Where(h => h.Id == orderId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
+
+        // After the lock: a retry whose first attempt completed the order (and deleted it) still gets its document.
         if (key is not null && await EarlierAsync(key, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        var header = await db.TransferHeaders.SingleOrDefaultAsync(h => h.Id == orderId, cancellationToken)
-            ?? throw new NotFoundException("Transfer Order", orderId);
+        if (locked == 0)
+        {
+            throw new NotFoundException("Transfer Order", orderId);
+        }
+
+        var header = await db.TransferHeaders.SingleAsync(h => h.Id == orderId, cancellationToken);
         var lines = await db.TransferLines.Where(l => l.TransferOrderId == orderId).OrderBy(l => l.LineNo).ToListAsync(cancellationToken);
         var v = new Validation();
         await TransferLocations.CheckAsync(db, header, v, cancellationToken);

@@ -49,6 +49,6 @@ public sealed class TransferSteps(PostingHarness company)
     public Task<List<PostedTransferLine>> LinesOfAsync(Guid documentId) =>
         company.InTenantAsync(db => db.PostedTransferLines.AsNoTracking().Where(l => l.DocumentId == documentId).OrderBy(l => l.LineNo).ToListAsync());
 
-    private Task<T> Handlers<T>(Func<TransferOrderHandlers, Task<T>> work) =>
-        company.WithServicesAsync(sp => work(sp.GetRequiredService<TransferOrderHandlers>()));
+    private Task<T> Handlers<T>(Func<TransferOrders, Task<T>> work) =>
+        company.WithServicesAsync(sp => work(sp.GetRequiredService<TransferOrders>()));
 }
