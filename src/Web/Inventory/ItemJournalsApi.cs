@@ -105,7 +105,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        await batches.DeleteAsync(id, OptionalExpectedVersion(http.Request), http.RequestAborted);
+        await batches.DeleteAsync(id, CatalogApiSupport.OptionalExpectedVersion(http.Request), http.RequestAborted);
         return Results.NoContent();
     }
 
@@ -160,7 +160,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        await lines.DeleteAsync(id, lineId, OptionalExpectedVersion(http.Request), http.RequestAborted);
+        await lines.DeleteAsync(id, lineId, CatalogApiSupport.OptionalExpectedVersion(http.Request), http.RequestAborted);
         return Results.NoContent();
     }
 
@@ -172,7 +172,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        var input = await OptionalBodyAsync<PostInput>(http.Request);
+        var input = await ApiSupport.ReadOptionalBodyAsync<PostInput>(http.Request);
         var result = await posting.PostAsync(id, input.DocumentNumber, input.IdempotencyKey, http.RequestAborted);
         ApiSupport.SetPostingPosition(http.Response, result.ReadPosition);
         return Results.Json(FinanceApi.PostingResponse.From(result, preview: false), ApiSupport.Json, statusCode: result.AlreadyPosted ? 200 : 201);
@@ -186,7 +186,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        var input = await OptionalBodyAsync<PostInput>(http.Request);
+        var input = await ApiSupport.ReadOptionalBodyAsync<PostInput>(http.Request);
         var result = await posting.PreviewAsync(id, input.DocumentNumber, http.RequestAborted);
         return Results.Json(FinanceApi.PostingResponse.From(result, preview: true), ApiSupport.Json);
     }
@@ -200,7 +200,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        var input = await OptionalBodyAsync<CalculateInput>(http.Request);
+        var input = await ApiSupport.ReadOptionalBodyAsync<CalculateInput>(http.Request);
         var added = await calculations.CalculateInventoryAsync(
             id, input.PostingDate ?? throw ValidationFailedException.For("postingDate", "is required."),
             input.ItemNumber, input.LocationCode, input.ItemsNotOnInventory ?? false, http.RequestAborted);
@@ -216,7 +216,7 @@ internal static class ItemJournalsApi
             return refused;
         }
 
-        var input = await OptionalBodyAsync<CalculateInput>(http.Request);
+        var input = await ApiSupport.ReadOptionalBodyAsync<CalculateInput>(http.Request);
         var added = await calculations.CalculateInventoryValueAsync(
             id, input.PostingDate ?? throw ValidationFailedException.For("postingDate", "is required."), input.ItemNumber, http.RequestAborted);
         return Results.Json(new { linesAdded = added }, ApiSupport.Json);
@@ -233,14 +233,6 @@ internal static class ItemJournalsApi
         http.Response.Headers.ETag = ApiSupport.ETag(version);
         return Results.Json(resource, ApiSupport.Json, statusCode: status);
     }
-
-    private static long? OptionalExpectedVersion(HttpRequest request) =>
-        request.Headers.IfMatch.Count == 0 ? null : ApiSupport.ExpectedVersion(request);
-
-    /// <summary>Bound actions may be called without a body (BC's actions take none).</summary>
-    private static async Task<T> OptionalBodyAsync<T>(HttpRequest request)
-        where T : class, new() =>
-        request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType()) ? new T() : await ApiSupport.ReadBodyAsync<T>(request);
 
     private sealed record PostInput
     {
