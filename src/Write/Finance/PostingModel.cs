@@ -94,6 +94,7 @@ internal static class PostingModel
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.EntryNo });
             e.HasIndex(x => new { x.TenantId, x.DocumentNo });
             e.HasIndex(x => new { x.TenantId, x.CostSourceEntry });
+            e.HasIndex(x => new { x.TenantId, x.ItemId, x.PostingDate }); // Average items: entries from a period on (ADR 008)
         });
 
         model.Entity<OpenItemEntry>(e =>
@@ -130,6 +131,7 @@ internal static class PostingModel
             e.Property(x => x.InventoryPostingGroup).HasMaxLength(Code);
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.EntryNo });
             e.HasIndex(x => new { x.TenantId, x.ItemLedgerEntryNo });
+            e.HasIndex(x => new { x.TenantId, x.ItemId, x.ValuationDate }); // Average items: the value before a period (ADR 008)
         });
 
         model.Entity<GLEntry>(e =>

@@ -81,6 +81,16 @@ public sealed class UpdateItemHandler(WriteDbContext db, TimeProvider clock)
             await ItemCategories.EnsureExistsAsync(db, category, "itemCategoryCode", cancellationToken);
         }
 
+        // BC: "You cannot change Costing Method because there are one or more ledger entries for this item." Cost
+        // adjustment trusts the posted costs of entries its changes do not reach (ADR 008), which a new method would
+        // silently invalidate.
+        if (command.CostingMethod is { } method && method != item.CostingMethod
+            && await db.ItemLedgerEntries.AnyAsync(e => e.ItemId == item.Id, cancellationToken))
+        {
+            throw ValidationFailedException.For("costingMethod",
+                $"The costing method of item {item.Number} cannot be changed: it has item ledger entries.");
+        }
+
         item.Number = number ?? item.Number;
         item.DisplayName = command.DisplayName?.Trim() ?? item.DisplayName;
         item.Type = command.Type ?? item.Type;

@@ -353,6 +353,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("TenantId", "DocumentNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_document_no");
             b.HasIndex("TenantId", "CostSourceEntry").HasDatabaseName("ix_item_ledger_entries_tenant_id_cost_source_entry");
             b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_item_ledger_entries_tenant_id_item_id_entry_no");
+            b.HasIndex("TenantId", "ItemId", "PostingDate").HasDatabaseName("ix_item_ledger_entries_tenant_id_item_id_posting_date");
             b.ToTable("item_ledger_entries");
         });
 
@@ -413,6 +414,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("RegisterNo").HasColumnName("register_no");
             b.HasKey("TenantId", "EntryNo").HasName("pk_value_entries");
             b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_id_entry_no");
+            b.HasIndex("TenantId", "ItemId", "ValuationDate").HasDatabaseName("ix_value_entries_tenant_id_item_id_valuation_date");
             b.HasIndex("TenantId", "ItemLedgerEntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_ledger_entry_no");
             b.ToTable("value_entries");
         });

@@ -23,8 +23,8 @@ namespace Saas.Write.Finance.Posting;
 /// applied before those (<c>appliedBefore</c>). On that closed part of the ledger it computes the same costs
 /// as on the whole ledger.</item>
 /// </list>
-/// Average items keep the full recomputation (their cost depends on every entry of a period and all periods
-/// after it). <see cref="ItemPostingEngine.AdjustCostAsync"/> always recomputes from scratch, and the
+/// Average items follow periods, not chains (their cost depends on every entry of a period and all periods before
+/// it): see PostingRun.Average.cs. <see cref="ItemPostingEngine.AdjustCostAsync"/> always recomputes from scratch, and the
 /// differential property test checks that it finds nothing left after incremental adjustment.
 /// </remarks>
 internal sealed partial class PostingRun

@@ -593,11 +593,21 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         foreach (var itemId in itemIds)
         {
             var item = await ItemByIdAsync(itemId);
-            // Average cost is a property of whole periods: those items still recompute from their whole ledger.
-            var (calculator, entries, values) = fromScratch || item.CostingMethod == CostingMethod.Average
-                ? await LoadItemAsync(item)
-                : await LoadAffectedAsync(item, onlyNewEntries);
+            // Average cost is a property of whole periods: with automatic adjustment (everything adjusted before) from
+            // the earliest period this posting changed on (PostingRun.Average.cs), otherwise from the whole ledger.
+            var fromChanges = !fromScratch && !onlyNewEntries && item.CostingMethod == CostingMethod.Average
+                ? await LoadAverageFromChangesAsync(item)
+                : null;
+            var (calculator, entries, values) = fromChanges
+                ?? (fromScratch || item.CostingMethod == CostingMethod.Average
+                    ? await LoadItemAsync(item)
+                    : await LoadAffectedAsync(item, onlyNewEntries));
             var targets = calculator.Calculate();
+            if (calculator.NeedsEarlierStart)
+            {
+                (calculator, entries, values) = await LoadItemAsync(item);
+                targets = calculator.Calculate();
+            }
             var valuesByEntry = values.GroupBy(v => v.ItemLedgerEntryNo).ToDictionary(g => g.Key, g => g.ToList());
             foreach (var (entryNo, target) in targets.OrderBy(t => t.Key))
             {

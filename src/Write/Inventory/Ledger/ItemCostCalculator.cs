@@ -9,6 +9,14 @@ public readonly record struct CostTarget(decimal Nominal, decimal Rounding)
 }
 
 /// <summary>
+/// Where an Average item's calculation starts when it does not start at the item's first entry: the first day of an
+/// average-cost period, the quantity and value on hand before it (the adjusted entries before it, summed), and the
+/// earlier entries that entries from that period on take their cost from (sources of returns and transfer receipts,
+/// receipts a fixed application took from); those carry the cost their value entries say, as adjusted.
+/// </summary>
+public sealed record AverageOpening(DateOnly PeriodStart, decimal Quantity, decimal Value, IReadOnlyCollection<ItemLedgerEntry> Sources);
+
+/// <summary>
 /// The cost every entry of one item should carry, from its ledgers alone (entries, value entries, applications).
 /// Inbound entries that buy or find goods carry their own cost (their value entries); everything else is valued
 /// by others: outbound entries by the inbound entries they were applied to (FIFO, LIFO, Standard, fixed
@@ -37,17 +45,24 @@ public sealed class ItemCostCalculator
     private readonly Dictionary<long, CostTarget> targets = [];
     private readonly Dictionary<long, Dictionary<long, decimal>> allocations = [];
     private readonly IReadOnlyDictionary<long, decimal> appliedBefore;
+    private readonly AverageOpening? opening;
 
     /// <param name="appliedBefore">
     /// For a part of the ledger (incremental adjustment): per inbound entry whose earlier applications are left
     /// out, the quantity those took. Allocation is cumulative, so the applications given still get exactly the
     /// share the whole list would give them. Without it every application of every inbound entry must be given.
     /// </param>
+    /// <param name="opening">
+    /// For an Average item, a start after the item's first entry: <paramref name="entries"/> are then the entries
+    /// from <see cref="AverageOpening.PeriodStart"/> on; <paramref name="values"/> the value entries of those and of
+    /// the opening's sources, plus the revaluations valued from that period on.
+    /// </param>
     public ItemCostCalculator(
         CostingMethod method, AverageCostPeriod period, decimal fallbackUnitCost,
         IEnumerable<ItemLedgerEntry> entries, IEnumerable<ValueEntry> values, IEnumerable<ItemApplicationEntry> applications,
-        IReadOnlyDictionary<long, decimal>? appliedBefore = null)
+        IReadOnlyDictionary<long, decimal>? appliedBefore = null, AverageOpening? opening = null)
     {
+        this.opening = opening;
         this.appliedBefore = appliedBefore ?? new Dictionary<long, decimal>();
         this.method = method;
         this.period = period;
@@ -58,7 +73,25 @@ public sealed class ItemCostCalculator
         var apps = applications.OrderBy(a => a.EntryNo).ToList();
         appsByInbound = apps.GroupBy(a => a.InboundEntryNo).ToDictionary(g => g.Key, g => g.ToList());
         appsByOutbound = apps.GroupBy(a => a.OutboundEntryNo).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var source in opening?.Sources ?? [])
+        {
+            byNo[source.EntryNo] = source;
+            if (IsValuedByOthers(source))
+            {
+                // Adjusted before this posting and not reached by it: the cost its value entries carry is its cost.
+                var own = (valuesByEntry.GetValueOrDefault(source.EntryNo) ?? []).Where(v => v.EntryType != ValueEntryType.Revaluation).ToList();
+                targets[source.EntryNo] = new CostTarget(
+                    own.Where(v => v.EntryType != ValueEntryType.Rounding).Sum(v => v.CostAmountExpected + v.CostAmountActual),
+                    own.Where(v => v.EntryType == ValueEntryType.Rounding).Sum(v => v.CostAmountExpected + v.CostAmountActual));
+            }
+        }
     }
+
+    /// <summary>
+    /// Set by <see cref="Calculate"/> when a start after the first entry (<see cref="AverageOpening"/>) is not enough:
+    /// its first period has nothing on hand to average and would need the average of the period before.
+    /// </summary>
+    public bool NeedsEarlierStart { get; private set; }
 
     /// <summary>Entries whose cost comes from other entries rather than from their own value entries.</summary>
     public static bool IsValuedByOthers(ItemLedgerEntry entry) => !entry.Positive || entry.CostSourceEntry != 0;
@@ -78,7 +111,13 @@ public sealed class ItemCostCalculator
             CalculateApplied();
         }
 
-        return targets;
+        if (opening is null)
+        {
+            return targets;
+        }
+
+        var sources = opening.Sources.Select(s => s.EntryNo).ToHashSet();
+        return targets.Where(t => !sources.Contains(t.Key)).ToDictionary();
     }
 
     /// <summary>The cost of the last <paramref name="remaining"/> units of an inbound entry (what a revaluation revalues).</summary>
@@ -126,14 +165,18 @@ public sealed class ItemCostCalculator
     private void CalculateAverage()
     {
         DateOnly PeriodOf(DateOnly date) => period.StartOf(date);
-        var revaluationsByPeriod = entries
+        // Revaluations count in the period of their valuation date, whichever entry carries them; with an opening,
+        // those valued before it are in its value already.
+        var revaluationsByPeriod = byNo.Values
             .SelectMany(e => Revaluations(e).Select(r => (Period: PeriodOf(r.ValuationDate), r.Amount)))
+            .Where(r => opening is null || r.Period >= opening.PeriodStart)
             .GroupBy(r => r.Period)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
         var periods = entries.Select(e => PeriodOf(e.PostingDate)).Concat(revaluationsByPeriod.Keys).Distinct().Order().ToList();
         var byPeriod = entries.GroupBy(e => PeriodOf(e.PostingDate)).ToDictionary(g => g.Key, g => g.ToList());
 
-        decimal quantity = 0, value = 0, lastAverage = fallbackUnitCost;
+        decimal quantity = opening?.Quantity ?? 0, value = opening?.Value ?? 0;
+        decimal? lastAverage = opening is null ? fallbackUnitCost : null; // unknown: the average of a period before the opening
         ItemLedgerEntry? lastOutbound = null;
         foreach (var p in periods)
         {
@@ -153,6 +196,12 @@ public sealed class ItemCostCalculator
             var inboundValue = averaged.Sum(e => e.CostSourceEntry == 0 ? Base(e) : Target(e).Total)
                 + revaluationsByPeriod.GetValueOrDefault(p);
             var average = quantity + inboundQuantity > 0 ? (value + inboundValue) / (quantity + inboundQuantity) : lastAverage;
+            if (average is null)
+            {
+                NeedsEarlierStart = true;
+                return;
+            }
+
             lastAverage = average;
 
             var outbound = inPeriod.Where(e => !e.Positive && e.AppliesToEntry == 0).ToList();
@@ -160,7 +209,7 @@ public sealed class ItemCostCalculator
             foreach (var e in outbound)
             {
                 cumulative -= e.Quantity;
-                var upTo = RoundAmount(average * cumulative);
+                var upTo = RoundAmount(average.Value * cumulative);
                 SetTarget(e, new CostTarget(-(upTo - allocated), 0));
                 allocated = upTo;
             }
