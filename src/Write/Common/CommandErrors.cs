@@ -11,6 +11,22 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
 
     public static ValidationFailedException For(string field, string reason) =>
         new(new Dictionary<string, string[]> { [field] = [reason] });
+
+    /// <summary>
+    /// The same errors under the caller's field names: a document that posts through the engine reports
+    /// <c>lines[2].itemNo</c> as its own line's field. Reasons of fields that end up with one name are kept together.
+    /// </summary>
+    public ValidationFailedException WithFieldsRenamed(Func<string, string> rename)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, reasons) in Errors)
+        {
+            var name = rename(field);
+            errors[name] = errors.TryGetValue(name, out var earlier) ? [.. earlier, .. reasons] : reasons;
+        }
+
+        return new ValidationFailedException(errors);
+    }
 }
 
 /// <summary>The record does not exist for the tenant in scope (another tenant's record does not exist either).</summary>

@@ -166,13 +166,11 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
     }
 
     /// <summary><c>lines[2].itemNo</c> of the engine becomes <c>itemJournalLines[30000].itemNumber</c>.</summary>
-    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (field, reasons) in e.Errors)
+    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map) =>
+        e.WithFieldsRenamed(field =>
         {
             var match = EngineField().Match(field);
-            var name = match.Success && map.TryGetValue(match.Groups["line"].Value, out var lineNumber)
+            return match.Success && map.TryGetValue(match.Groups["line"].Value, out var lineNumber)
                 ? Field(lineNumber, match.Groups["field"].Value switch
                 {
                     "itemNo" => "itemNumber",
@@ -183,11 +181,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
                     var other => other,
                 })
                 : field == "lines" ? "itemJournalLines" : field;
-            errors[name] = errors.TryGetValue(name, out var earlier) ? [.. earlier, .. reasons] : reasons;
-        }
-
-        return new ValidationFailedException(errors);
-    }
+        });
 
     private static string Field(int lineNumber, string field) => $"itemJournalLines[{lineNumber}].{field}";
 

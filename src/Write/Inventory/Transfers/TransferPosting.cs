@@ -250,21 +250,10 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The engine names its own lines (lines[3].quantity); the caller knows the order's lines (transferLines[20000].quantity).</summary>
-    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources)
-    {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (field, reasons) in e.Errors)
-        {
-            var name = field;
-            if (field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
-                && int.TryParse(field[6..end], out var index) && index < sources.Count)
-            {
-                name = $"transferLines[{sources[index].LineNo}]" + field[(end + 1)..];
-            }
-
-            errors[name] = errors.TryGetValue(name, out var more) ? [.. more, .. reasons] : reasons;
-        }
-
-        return new ValidationFailedException(errors);
-    }
+    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources) =>
+        e.WithFieldsRenamed(field =>
+            field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
+            && int.TryParse(field[6..end], out var index) && index < sources.Count
+                ? $"transferLines[{sources[index].LineNo}]" + field[(end + 1)..]
+                : field);
 }
