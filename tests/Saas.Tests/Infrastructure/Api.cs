@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -27,6 +28,14 @@ public static class Api
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("X-Wait-For-Position", command.Headers.GetValues("X-Read-Position").Single());
         return await client.SendAsync(request);
+    }
+
+    /// <summary>A GET that must answer 200; the failure message carries the status and the body.</summary>
+    public static async Task<JsonObject> GetOkAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await BodyAsync(response);
     }
 
     public static async Task<JsonObject> BodyAsync(HttpResponseMessage response) =>

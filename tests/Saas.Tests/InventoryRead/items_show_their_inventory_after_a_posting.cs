@@ -42,21 +42,21 @@ public abstract class items_show_their_inventory_after_a_posting<TApp>(TApp app)
         Assert.Equal("true", card.Headers.GetValues("X-Read-Position-Reached").Single());
         Assert.Equal(7.5m, (decimal)(await Api.BodyAsync(card))["inventory"]!);
 
-        var list = await GetAsync(writer, Api.Company(tenant.Id, "items?$filter=type eq 'Inventory'"));
+        var list = await Api.GetOkAsync(writer, Api.Company(tenant.Id, "items?$filter=type eq 'Inventory'"));
         Assert.Equal(7.5m, (decimal)list["value"]!.AsArray().Single(i => (string?)i!["number"] == "RYW-1")!["inventory"]!);
 
-        var firstPage = await GetAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$top=1"));
+        var firstPage = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$top=1"));
         Assert.Equal(2, (int)firstPage["@odata.count"]!);
         var main = Assert.Single(firstPage["value"]!.AsArray())!;
         Assert.Equal("MAIN", (string?)main["locationCode"]);
         Assert.Equal("RYW-1", (string?)main["itemNumber"]);
         Assert.Equal(6m, (decimal)main["inventory"]!);
         Assert.Equal(15m, (decimal)main["inventoryValue"]!);
-        var secondPage = await GetAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$top=1&$skip=1"));
+        var secondPage = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$top=1&$skip=1"));
         Assert.Equal("NORTH", (string?)secondPage["value"]![0]!["locationCode"]);
-        var north = await GetAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$filter=locationCode eq 'north'"));
+        var north = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$filter=locationCode eq 'north'"));
         Assert.Equal(1.5m, (decimal)Assert.Single(north["value"]!.AsArray())!["inventory"]!);
-        var byQuantity = await GetAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$orderby=inventory desc"));
+        var byQuantity = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"items({itemId})/inventoryByLocation?$orderby=inventory desc"));
         Assert.Equal(["MAIN", "NORTH"], byQuantity["value"]!.AsArray().Select(r => (string?)r!["locationCode"]));
 
         // An idempotent repeat posts nothing and so has no position to wait for; a preview neither.
@@ -97,16 +97,9 @@ public abstract class items_show_their_inventory_after_a_posting<TApp>(TApp app)
         }
 
         // Never posted: no row per location, and inventory 0 on the card.
-        var empty = await GetAsync(reader, Api.Company(company.TenantId, $"items({item.Snapshot.ItemId})/inventoryByLocation"));
+        var empty = await Api.GetOkAsync(reader, Api.Company(company.TenantId, $"items({item.Snapshot.ItemId})/inventoryByLocation"));
         Assert.Empty(empty["value"]!.AsArray());
-        Assert.Equal(0m, (decimal)(await GetAsync(reader, Api.Company(company.TenantId, $"items({item.Snapshot.ItemId})")))["inventory"]!);
-    }
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await Api.BodyAsync(response);
+        Assert.Equal(0m, (decimal)(await Api.GetOkAsync(reader, Api.Company(company.TenantId, $"items({item.Snapshot.ItemId})")))["inventory"]!);
     }
 }
 

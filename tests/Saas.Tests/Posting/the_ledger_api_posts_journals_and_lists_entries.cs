@@ -36,7 +36,7 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Equal(1, (int)(await Api.BodyAsync(posted))["registerNumber"]!);
 
-        var entries = await GetAsync(writer, Api.Company(tenant, "itemLedgerEntries?itemNumber=API-1&fromDate=2027-01-04&toDate=2027-01-04"));
+        var entries = await Api.GetOkAsync(writer, Api.Company(tenant, "itemLedgerEntries?itemNumber=API-1&fromDate=2027-01-04&toDate=2027-01-04"));
         var receipt = Assert.Single(entries["value"]!.AsArray())!;
         Assert.Equal(10m, (decimal)receipt["quantity"]!);
         Assert.Equal(6m, (decimal)receipt["remainingQuantity"]!);
@@ -44,20 +44,20 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
         Assert.Equal(25m, (decimal)receipt["costAmountActual"]!);
         Assert.Equal("2027-01-04", (string?)receipt["postingDate"]);
 
-        var inventoryAccount = await GetAsync(writer, Api.Company(tenant, "generalLedgerEntries?accountNumber=1300"));
+        var inventoryAccount = await Api.GetOkAsync(writer, Api.Company(tenant, "generalLedgerEntries?accountNumber=1300"));
         Assert.Equal(15m, inventoryAccount["value"]!.AsArray().Sum(e => (decimal)e!["amount"]!));
-        var values = await GetAsync(writer, Api.Company(tenant, "valueEntries?$top=1"));
+        var values = await Api.GetOkAsync(writer, Api.Company(tenant, "valueEntries?$top=1"));
         Assert.Equal(2, (int)values["@odata.count"]!);
         Assert.Single(values["value"]!.AsArray());
 
-        var balance = await GetAsync(writer, Api.Company(tenant, "trialBalance?dateFilter=2027-01-05..2027-01-31"));
+        var balance = await Api.GetOkAsync(writer, Api.Company(tenant, "trialBalance?dateFilter=2027-01-05..2027-01-31"));
         var rows = balance["value"]!.AsArray();
         Assert.Equal(15m, (decimal)rows.Single(r => (string?)r!["number"] == "1300")!["balance"]!);
         Assert.Equal(-10m, (decimal)rows.Single(r => (string?)r!["number"] == "1300")!["netChange"]!);
         Assert.Equal(10m, (decimal)rows.Single(r => (string?)r!["number"] == "5300")!["balance"]!); // income statement: net change only
 
         // Physical inventory: the books say 6, we count 5.
-        var calculated = await GetAsync(writer, Api.Company(tenant, "itemJournals/physicalInventory?postingDate=2027-01-10"));
+        var calculated = await Api.GetOkAsync(writer, Api.Company(tenant, "itemJournals/physicalInventory?postingDate=2027-01-10"));
         var line = Assert.Single(calculated["value"]!.AsArray())!;
         Assert.Equal(6m, (decimal)line["quantityCalculated"]!);
         var counted = await writer.PostAsync(Api.Company(tenant, "itemJournals/Microsoft.NAV.post"), Api.Json("""
@@ -90,13 +90,6 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Api.Company(tenant.Id, "accounts"))).StatusCode);
         var refused = await reader.PostAsync(Api.Company(tenant.Id, "itemJournals/Microsoft.NAV.post"), Api.Json("""{ "lines": [] }"""));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await Api.BodyAsync(response);
     }
 }
 

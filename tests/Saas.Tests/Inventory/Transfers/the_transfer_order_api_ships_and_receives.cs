@@ -51,7 +51,7 @@ public abstract class the_transfer_order_api_ships_and_receives<TApp>(TApp app) 
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.True((bool)(await Api.BodyAsync(retried))["alreadyPosted"]!);
 
-        var card = await GetAsync(writer, Api.Company(tenant.Id, $"transferOrders({id})"));
+        var card = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"transferOrders({id})"));
         var cardLine = card["transferOrderLines"]!.AsArray().Single()!;
         Assert.Equal(5m, (decimal)cardLine["quantityShipped"]!);
         Assert.Equal(3m, (decimal)cardLine["qtyToShip"]!);
@@ -63,13 +63,13 @@ public abstract class the_transfer_order_api_ships_and_receives<TApp>(TApp app) 
         Assert.Equal("TR00001", (string?)receipt["documentNumber"]);
         Assert.False((bool)receipt["orderDeleted"]!); // 3 are still to ship
 
-        var list = await GetAsync(writer, Api.Company(tenant.Id, "transferOrders?$search=TO0000"));
+        var list = await Api.GetOkAsync(writer, Api.Company(tenant.Id, "transferOrders?$search=TO0000"));
         Assert.Equal(1, (int)list["@odata.count"]!);
-        var shipments = await GetAsync(writer, Api.Company(tenant.Id, "postedTransferShipments"));
+        var shipments = await Api.GetOkAsync(writer, Api.Company(tenant.Id, "postedTransferShipments"));
         var shipment = shipments["value"]!.AsArray().Single()!;
         Assert.Equal("TO00001", (string?)shipment["transferOrderNumber"]);
         Assert.Equal(5m, (decimal)shipment["lines"]!.AsArray().Single()!["quantity"]!);
-        var receiptCard = await GetAsync(writer, Api.Company(tenant.Id, $"postedTransferReceipts({receipt["documentId"]})"));
+        var receiptCard = await Api.GetOkAsync(writer, Api.Company(tenant.Id, $"postedTransferReceipts({receipt["documentId"]})"));
         Assert.Equal("EAST", (string?)receiptCard["transferToCode"]);
         Assert.Equal("2027-01-06", (string?)receiptCard["postingDate"]);
         Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync(Api.Company(tenant.Id, $"postedTransferShipments({receipt["documentId"]})"))).StatusCode);
@@ -111,13 +111,6 @@ public abstract class the_transfer_order_api_ships_and_receives<TApp>(TApp app) 
 
         Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync(Api.Company(tenant.Id, $"transferOrders({order["id"]})"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await writer.GetAsync(Api.Company(tenant.Id, $"transferOrders({order["id"]})"))).StatusCode);
-    }
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await Api.BodyAsync(response);
     }
 }
 
