@@ -158,7 +158,7 @@ public sealed class OutboxDispatcher(
             var earlyMatches = databases.Provider == DatabaseProvider.Postgres ? "id = ANY(@Ids)" : "id IN @Ids";
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE outbox SET next_attempt_utc = @Later WHERE {earlyMatches}",
-                new { Later = now + options.Value.FirstBackoff, Ids = early },
+                new { Later = now + settings.FirstBackoff, Ids = early },
                 transaction,
                 cancellationToken: cancellationToken));
             rows = rows.Where(r => knownTenants.Contains(r.TenantId)).ToList();

@@ -66,7 +66,7 @@ public sealed class InventoryAccounts(WriteDbContext db)
         },
     };
 
-    public async Task<InventoryPostingSetup> InventorySetupAsync(string location, string group, CancellationToken cancellationToken)
+    private async Task<InventoryPostingSetup> InventorySetupAsync(string location, string group, CancellationToken cancellationToken)
     {
         if (!inventorySetups.TryGetValue((location, group), out var setup))
         {
@@ -81,7 +81,7 @@ public sealed class InventoryAccounts(WriteDbContext db)
         return setup;
     }
 
-    public async Task<GeneralPostingSetup> GeneralSetupAsync(string bus, string product, CancellationToken cancellationToken)
+    private async Task<GeneralPostingSetup> GeneralSetupAsync(string bus, string product, CancellationToken cancellationToken)
     {
         if (!generalSetups.TryGetValue((bus, product), out var setup))
         {

@@ -77,8 +77,7 @@ public sealed class ChartOfAccounts(WriteDbContext db) : ISetupTable<GLAccount, 
 
     private async Task<GLAccount> UpdateCoreAsync(Guid id, long? expectedVersion, AccountChange change, CancellationToken cancellationToken = default)
     {
-        var account = (await db.GLAccounts.ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id)
-            ?? throw new NotFoundException("G/L Account", id);
+        var account = await TrackedAsync(id, cancellationToken);
         SetupKeys.CheckVersion($"G/L Account {account.Number}", expectedVersion, VersionOf(account));
 
         var v = new Validation();
@@ -123,8 +122,7 @@ public sealed class ChartOfAccounts(WriteDbContext db) : ISetupTable<GLAccount, 
 
     private async Task DeleteCoreAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var account = (await db.GLAccounts.ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id)
-            ?? throw new NotFoundException("G/L Account", id);
+        var account = await TrackedAsync(id, cancellationToken);
         if (await HasEntriesAsync(account.Number, cancellationToken))
         {
             throw new ConflictException("number", $"G/L Account {account.Number} has ledger entries and cannot be deleted; block it instead.");
@@ -139,6 +137,11 @@ public sealed class ChartOfAccounts(WriteDbContext db) : ISetupTable<GLAccount, 
         db.GLAccounts.Remove(account);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The id is a hash of the number, not a column, so the account is found among the company's accounts.</summary>
+    private async Task<GLAccount> TrackedAsync(Guid id, CancellationToken cancellationToken) =>
+        (await db.GLAccounts.ToListAsync(cancellationToken)).SingleOrDefault(a => IdOf(a) == id)
+        ?? throw new NotFoundException("G/L Account", id);
 
     /// <summary>
     /// Under the posting lock, so no posting can add the account's first entry between this check and the commit

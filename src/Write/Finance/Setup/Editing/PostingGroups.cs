@@ -78,8 +78,7 @@ public sealed class PostingGroups(WriteDbContext db)
     private async Task<PostingGroup> UpdateCoreAsync(
         PostingGroupKind kind, Guid id, long? expectedVersion, PostingGroupChange change, CancellationToken cancellationToken = default)
     {
-        var group = (await db.PostingGroups.Where(g => g.Kind == kind).ToListAsync(cancellationToken)).SingleOrDefault(g => IdOf(g) == id)
-            ?? throw new NotFoundException(Caption(kind), id);
+        var group = await TrackedAsync(kind, id, cancellationToken);
         SetupKeys.CheckVersion($"{Caption(kind)} {group.Code}", expectedVersion, VersionOf(group));
         var v = new Validation();
         if (change.Code is not null && Codes.Normalize(change.Code) != group.Code)
@@ -104,8 +103,7 @@ public sealed class PostingGroups(WriteDbContext db)
 
     private async Task DeleteCoreAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken = default)
     {
-        var group = (await db.PostingGroups.Where(g => g.Kind == kind).ToListAsync(cancellationToken)).SingleOrDefault(g => IdOf(g) == id)
-            ?? throw new NotFoundException(Caption(kind), id);
+        var group = await TrackedAsync(kind, id, cancellationToken);
         var user = await FirstUserAsync(kind, group.Code, cancellationToken);
         if (user is not null)
         {
@@ -115,6 +113,11 @@ public sealed class PostingGroups(WriteDbContext db)
         db.PostingGroups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The id is a hash of the key, not a column, so the group is found among the kind's (few) groups.</summary>
+    private async Task<PostingGroup> TrackedAsync(PostingGroupKind kind, Guid id, CancellationToken cancellationToken) =>
+        (await db.PostingGroups.Where(g => g.Kind == kind).ToListAsync(cancellationToken)).SingleOrDefault(g => IdOf(g) == id)
+        ?? throw new NotFoundException(Caption(kind), id);
 
     private async Task SetAccountAsync(Validation v, PostingGroup group, string? account, CancellationToken cancellationToken)
     {
