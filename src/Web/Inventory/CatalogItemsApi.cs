@@ -29,31 +29,22 @@ internal static class CatalogItemsApi
         options.OnlyFilters("vendorNumber", "hasItem");
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new CatalogItemListQuery
+            options.ApplyTo(new CatalogItemListQuery
             {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
                 Search = options.SearchOn("entryNumber", "displayName", "vendorItemNumber"),
                 VendorNumber = options.Text("vendorNumber")?.Trim().ToUpperInvariant(),
                 HasItem = options.Bool("hasItem"),
-            },
+            }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(CatalogItemResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, CatalogItemResource.From);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, CatalogItemQueries queries, ReadPositions positions)
     {
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Catalog item", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(CatalogItemResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, CatalogItemResource.From(row))
+            : ApiSupport.NotFound("Catalog item", id);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateCatalogItemHandler handler)
@@ -73,8 +64,8 @@ internal static class CatalogItemsApi
                 ItemCategoryCode = input.ItemCategoryCode ?? "",
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(CatalogItemResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, CatalogItemResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateCatalogItemHandler handler)
@@ -101,8 +92,7 @@ internal static class CatalogItemsApi
                 ItemCategoryCode = input.ItemCategoryCode,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(CatalogItemResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, CatalogItemResource.From(result.Snapshot));
     }
 
     /// <summary>

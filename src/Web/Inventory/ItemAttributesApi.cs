@@ -43,31 +43,22 @@ internal static class ItemAttributesApi
         var type = options.Text("type") is { } word ? BcEnum.ToWord(BcEnum.Parse<ItemAttributeType>("$filter", word)) : null;
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new ItemAttributeListQuery
+            options.ApplyTo(new ItemAttributeListQuery
             {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
                 Search = options.SearchOn("name"),
                 Type = type,
                 Blocked = options.Bool("blocked"),
-            },
+            }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemAttributeResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, ItemAttributeResource.From);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemAttributeQueries queries, ReadPositions positions)
     {
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Item attribute", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(ItemAttributeResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, ItemAttributeResource.From(row))
+            : ApiSupport.NotFound("Item attribute", id);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateItemAttributeHandler handler)
@@ -86,8 +77,8 @@ internal static class ItemAttributesApi
                 Blocked = input.Blocked ?? false,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemAttributeResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, ItemAttributeResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemAttributeHandler handler)
@@ -109,8 +100,7 @@ internal static class ItemAttributesApi
                 Blocked = input.Blocked,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemAttributeResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, ItemAttributeResource.From(result.Snapshot));
     }
 
     private static async Task<IResult> ListValuesAsync(
@@ -144,11 +134,12 @@ internal static class ItemAttributesApi
                 ExpectedVersion = expected,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(
+        return ApiSupport.Saved(
+            http.Response,
+            result.ReadPosition,
+            result.Snapshot.Version,
             ItemAttributeValueResource.From(result.Snapshot),
-            ApiSupport.Json,
-            statusCode: attributeId is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            attributeId is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> RemoveValueAsync(

@@ -25,30 +25,21 @@ internal static class ItemCategoriesApi
         options.OnlyFilters("parentCategory");
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new ItemCategoryListQuery
+            options.ApplyTo(new ItemCategoryListQuery
             {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
                 Search = options.SearchOn("code", "displayName"),
                 ParentCategory = options.Text("parentCategory")?.Trim().ToUpperInvariant(),
-            },
+            }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemCategoryResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, ItemCategoryResource.From);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemCategoryQueries queries, ReadPositions positions)
     {
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Item category", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(ItemCategoryResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, ItemCategoryResource.From(row))
+            : ApiSupport.NotFound("Item category", id);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, CreateItemCategoryHandler handler)
@@ -57,8 +48,8 @@ internal static class ItemCategoriesApi
         var result = await handler.HandleAsync(
             new CreateItemCategory { Code = input.Code ?? "", DisplayName = input.DisplayName ?? "", ParentCategory = input.ParentCategory ?? "" },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemCategoryResource.From(result.Snapshot), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, ItemCategoryResource.From(result.Snapshot), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, UpdateItemCategoryHandler handler)
@@ -75,8 +66,7 @@ internal static class ItemCategoriesApi
                 ParentCategory = input.ParentCategory,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemCategoryResource.From(result.Snapshot), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, ItemCategoryResource.From(result.Snapshot));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, DeleteItemCategoryHandler handler)

@@ -84,8 +84,7 @@ internal static class ItemJournalsApi
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization)
     {
         var expected = ApiSupport.ExpectedVersion(http.Request);
-        var existing = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, existing.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -99,8 +98,7 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization)
     {
-        var existing = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, existing.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -125,8 +123,7 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult> CreateLineAsync(Guid id, HttpContext http, ItemJournalBatches batches, ItemJournalLines lines, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -140,8 +137,7 @@ internal static class ItemJournalsApi
         Guid id, Guid lineId, HttpContext http, ItemJournalBatches batches, ItemJournalLines lines, IAuthorizationService authorization)
     {
         var expected = ApiSupport.ExpectedVersion(http.Request);
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -154,8 +150,7 @@ internal static class ItemJournalsApi
     private static async Task<IResult> DeleteLineAsync(
         Guid id, Guid lineId, HttpContext http, ItemJournalBatches batches, ItemJournalLines lines, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -166,8 +161,7 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult> PostAsync(Guid id, HttpContext http, ItemJournalBatches batches, PostItemJournalBatch posting, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -180,8 +174,7 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult> PreviewAsync(Guid id, HttpContext http, ItemJournalBatches batches, PostItemJournalBatch posting, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -194,8 +187,7 @@ internal static class ItemJournalsApi
     private static async Task<IResult> CalculateInventoryAsync(
         Guid id, HttpContext http, ItemJournalBatches batches, ItemJournalCalculations calculations, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -210,8 +202,7 @@ internal static class ItemJournalsApi
     private static async Task<IResult> CalculateInventoryValueAsync(
         Guid id, HttpContext http, ItemJournalBatches batches, ItemJournalCalculations calculations, IAuthorizationService authorization)
     {
-        var batch = await batches.GetAsync(id, http.RequestAborted);
-        if (await Refused(http, authorization, batch.Template) is { } refused)
+        if (await RefusedForBatch(id, http, batches, authorization) is { } refused)
         {
             return refused;
         }
@@ -227,6 +218,10 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult?> Refused(HttpContext http, IAuthorizationService authorization, ItemJournalTemplate template) =>
         (await authorization.AuthorizeAsync(http.User, PolicyFor(template))).Succeeded ? null : Results.Forbid();
+
+    /// <summary>Forbid unless the caller may change batch <paramref name="id"/> (its template decides; a missing batch is 404).</summary>
+    private static async Task<IResult?> RefusedForBatch(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization) =>
+        await Refused(http, authorization, (await batches.GetAsync(id, http.RequestAborted)).Template);
 
     private static IResult Card<T>(HttpContext http, long version, T resource, int status = StatusCodes.Status200OK)
     {

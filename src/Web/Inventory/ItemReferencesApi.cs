@@ -36,33 +36,24 @@ internal static class ItemReferencesApi
         var type = options.Text("referenceType") is { } word ? BcEnum.ToWord(BcEnum.Parse<ItemReferenceType>("$filter", word)) : null;
         await ApiSupport.WaitForPositionAsync(http, positions);
         var page = await queries.ListAsync(
-            new ItemReferenceListQuery
+            options.ApplyTo(new ItemReferenceListQuery
             {
-                Top = options.Top,
-                Skip = options.Skip,
-                OrderBy = options.OrderBy,
-                Descending = options.Descending,
                 Search = options.SearchOn("referenceNumber", "description", "itemNumber"),
                 ItemId = itemId,
                 ReferenceType = type,
                 ReferenceTypeNumber = Codes.NormalizeOrNull(options.Text("referenceTypeNumber")),
                 ReferenceNumber = Codes.NormalizeOrNull(options.Text("referenceNumber")),
-            },
+            }),
             http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(page.Value.Select(ItemReferenceResource.From), page.Count), ApiSupport.Json);
+        return ApiSupport.Page(page, ItemReferenceResource.From);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemReferenceQueries queries, ReadPositions positions)
     {
         await ApiSupport.WaitForPositionAsync(http, positions);
-        var row = await queries.GetAsync(id, http.RequestAborted);
-        if (row is null)
-        {
-            return ApiSupport.NotFound("Item reference", id);
-        }
-
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(ItemReferenceResource.From(row), ApiSupport.Json);
+        return await queries.GetAsync(id, http.RequestAborted) is { } row
+            ? ApiSupport.Card(http.Response, row.Version, ItemReferenceResource.From(row))
+            : ApiSupport.NotFound("Item reference", id);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, ItemReferenceHandlers handlers)
@@ -88,8 +79,8 @@ internal static class ItemReferencesApi
                 Description = input.Description ?? "",
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemReferenceResource.From(result.Snapshot, input.ItemNumber), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Saved(
+            http.Response, result.ReadPosition, result.Snapshot.Version, ItemReferenceResource.From(result.Snapshot, input.ItemNumber), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ItemReferenceHandlers handlers)
@@ -117,8 +108,7 @@ internal static class ItemReferencesApi
                 Description = input.Description,
             },
             http.RequestAborted);
-        ApiSupport.SetCommandHeaders(http.Response, result.ReadPosition, result.Snapshot.Version);
-        return Results.Json(ItemReferenceResource.From(result.Snapshot, null), ApiSupport.Json);
+        return ApiSupport.Saved(http.Response, result.ReadPosition, result.Snapshot.Version, ItemReferenceResource.From(result.Snapshot, null));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ItemReferenceHandlers handlers)
