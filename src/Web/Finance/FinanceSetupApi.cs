@@ -66,14 +66,14 @@ public static class FinanceSetupApi
             .RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
             await table.FindAsync(id, http.RequestAborted) is { } row
-                ? Card(http.Response, versionOf(row), toResource(table, row))
+                ? ApiSupport.Card(http.Response, versionOf(row), toResource(table, row))
                 : ApiSupport.NotFound(caption, id))
             .RequireAuthorization(SaasPolicies.TenantMember);
         company.MapPost($"/{resource}", async (TTable table, HttpContext http) =>
             {
                 var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
                 var row = await table.CreateAsync(input.ToChange(), http.RequestAborted);
-                return Card(http.Response, versionOf(row), toResource(table, row), StatusCodes.Status201Created);
+                return ApiSupport.Card(http.Response, versionOf(row), toResource(table, row), StatusCodes.Status201Created);
             })
             .RequireAuthorization(SaasPolicies.FinanceSetup);
         company.MapPatch($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
@@ -86,7 +86,7 @@ public static class FinanceSetupApi
                 var expected = ApiSupport.ExpectedVersion(http.Request);
                 var input = await ApiSupport.ReadBodyAsync<TInput>(http.Request);
                 var row = await table.UpdateAsync(id, expected, input.ToChange(), http.RequestAborted);
-                return Card(http.Response, versionOf(row), toResource(table, row));
+                return ApiSupport.Card(http.Response, versionOf(row), toResource(table, row));
             })
             .RequireAuthorization(SaasPolicies.FinanceSetup);
         company.MapDelete($"/{resource}({{id:guid}})", async (Guid id, TTable table, HttpContext http) =>
@@ -109,11 +109,6 @@ public static class FinanceSetupApi
         return Results.Json(ApiSupport.ListResponse(page, matching.Count), ApiSupport.Json);
     }
 
-    internal static IResult Card(HttpResponse response, long version, object resource, int status = StatusCodes.Status200OK)
-    {
-        response.Headers.ETag = ApiSupport.ETag(version);
-        return Results.Json(resource, ApiSupport.Json, statusCode: status);
-    }
 }
 
 /// <summary>A request body in the API's words, turned into the table's change (refusing values it cannot parse).</summary>
@@ -176,14 +171,14 @@ internal static class PostingGroupsApi
             .RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet($"/{resource}({{id:guid}})", async (Guid id, PostingGroups groups, HttpContext http) =>
             await groups.FindAsync(kind, id, http.RequestAborted) is { } g
-                ? FinanceSetupApi.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g))
+                ? ApiSupport.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g))
                 : ApiSupport.NotFound(PostingGroups.Caption(kind), id))
             .RequireAuthorization(SaasPolicies.TenantMember);
         company.MapPost($"/{resource}", async (PostingGroups groups, HttpContext http) =>
             {
                 var input = await ApiSupport.ReadBodyAsync<PostingGroupInput>(http.Request);
                 var g = await groups.CreateAsync(kind, input.ToChange(accountField), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g), StatusCodes.Status201Created);
+                return ApiSupport.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g), StatusCodes.Status201Created);
             })
             .RequireAuthorization(SaasPolicies.FinanceSetup);
         company.MapPatch($"/{resource}({{id:guid}})", async (Guid id, PostingGroups groups, HttpContext http) =>
@@ -196,7 +191,7 @@ internal static class PostingGroupsApi
                 var expected = ApiSupport.ExpectedVersion(http.Request);
                 var input = await ApiSupport.ReadBodyAsync<PostingGroupInput>(http.Request);
                 var g = await groups.UpdateAsync(kind, id, expected, input.ToChange(accountField), http.RequestAborted);
-                return FinanceSetupApi.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g));
+                return ApiSupport.Card(http.Response, PostingGroups.VersionOf(g), Resource(groups, g));
             })
             .RequireAuthorization(SaasPolicies.FinanceSetup);
         company.MapDelete($"/{resource}({{id:guid}})", async (Guid id, PostingGroups groups, HttpContext http) =>
@@ -258,7 +253,7 @@ internal static class GeneralLedgerSetupApi
     public static async Task<IResult> GetAsync(GeneralLedgerSetups setups, HttpContext http)
     {
         var setup = await setups.GetAsync(http.RequestAborted);
-        return FinanceSetupApi.Card(http.Response, setup.Version, Resource(setup));
+        return ApiSupport.Card(http.Response, setup.Version, Resource(setup));
     }
 
     public static async Task<IResult> UpdateAsync(GeneralLedgerSetups setups, HttpContext http)
@@ -295,7 +290,7 @@ internal static class GeneralLedgerSetupApi
                 Clear = clear,
             },
             http.RequestAborted);
-        return FinanceSetupApi.Card(http.Response, setup.Version, Resource(setup));
+        return ApiSupport.Card(http.Response, setup.Version, Resource(setup));
     }
 
     private static GeneralLedgerSetupResource Resource(GeneralLedgerSetup s) => new(

@@ -59,7 +59,7 @@ internal static class ItemJournalsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, ItemJournalBatches batches) =>
         await batches.FindAsync(id, http.RequestAborted) is { } batch
-            ? Card(http, batch.Version, ItemJournalResource.From(batch))
+            ? ApiSupport.Card(http.Response, batch.Version, ItemJournalResource.From(batch))
             : ApiSupport.NotFound("Item journal", id);
 
     private static async Task<IResult> CreateAsync(HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization)
@@ -78,7 +78,7 @@ internal static class ItemJournalsApi
 
         var batch = await batches.CreateAsync(
             new SaveItemJournalBatch { Template = input.Template, Code = input.Code, DisplayName = input.DisplayName }, http.RequestAborted);
-        return Card(http, batch.Version, ItemJournalResource.From(batch), StatusCodes.Status201Created);
+        return ApiSupport.Card(http.Response, batch.Version, ItemJournalResource.From(batch), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization)
@@ -93,7 +93,7 @@ internal static class ItemJournalsApi
         var batch = await batches.UpdateAsync(
             new SaveItemJournalBatch { Id = id, ExpectedVersion = expected, Template = input.Template, Code = input.Code, DisplayName = input.DisplayName },
             http.RequestAborted);
-        return Card(http, batch.Version, ItemJournalResource.From(batch));
+        return ApiSupport.Card(http.Response, batch.Version, ItemJournalResource.From(batch));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization)
@@ -118,7 +118,7 @@ internal static class ItemJournalsApi
     private static async Task<IResult> GetLineAsync(Guid id, Guid lineId, HttpContext http, ItemJournalLines lines)
     {
         var line = await lines.GetAsync(id, lineId, http.RequestAborted);
-        return Card(http, line.Version, ItemJournalLineResource.From(line));
+        return ApiSupport.Card(http.Response, line.Version, ItemJournalLineResource.From(line));
     }
 
     private static async Task<IResult> CreateLineAsync(Guid id, HttpContext http, ItemJournalBatches batches, ItemJournalLines lines, IAuthorizationService authorization)
@@ -130,7 +130,7 @@ internal static class ItemJournalsApi
 
         var input = await ApiSupport.ReadBodyAsync<ItemJournalLineInput>(http.Request);
         var line = await lines.CreateAsync(input.ToCommand(id, null, null), http.RequestAborted);
-        return Card(http, line.Version, ItemJournalLineResource.From(line), StatusCodes.Status201Created);
+        return ApiSupport.Card(http.Response, line.Version, ItemJournalLineResource.From(line), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateLineAsync(
@@ -144,7 +144,7 @@ internal static class ItemJournalsApi
 
         var input = await ApiSupport.ReadBodyAsync<ItemJournalLineInput>(http.Request);
         var line = await lines.UpdateAsync(input.ToCommand(id, lineId, expected), http.RequestAborted);
-        return Card(http, line.Version, ItemJournalLineResource.From(line));
+        return ApiSupport.Card(http.Response, line.Version, ItemJournalLineResource.From(line));
     }
 
     private static async Task<IResult> DeleteLineAsync(
@@ -223,11 +223,6 @@ internal static class ItemJournalsApi
     private static async Task<IResult?> RefusedForBatch(Guid id, HttpContext http, ItemJournalBatches batches, IAuthorizationService authorization) =>
         await Refused(http, authorization, (await batches.GetAsync(id, http.RequestAborted)).Template);
 
-    private static IResult Card<T>(HttpContext http, long version, T resource, int status = StatusCodes.Status200OK)
-    {
-        http.Response.Headers.ETag = ApiSupport.ETag(version);
-        return Results.Json(resource, ApiSupport.Json, statusCode: status);
-    }
 
     private sealed record PostInput
     {

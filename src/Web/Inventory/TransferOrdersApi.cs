@@ -89,8 +89,7 @@ public static class TransferOrdersApi
             return ApiSupport.NotFound("Transfer Order", header.Id);
         }
 
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(TransferOrderResource.From(row), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Card(http.Response, row.Version, TransferOrderResource.From(row), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(Guid id, HttpContext http, TransferOrders handlers, TransferQueries queries)
@@ -148,8 +147,7 @@ public static class TransferOrdersApi
             return ApiSupport.NotFound("Transfer Line", line.Id);
         }
 
-        http.Response.Headers.ETag = ApiSupport.ETag(row.Version);
-        return Results.Json(TransferLineResource.From(row), ApiSupport.Json, statusCode: StatusCodes.Status201Created);
+        return ApiSupport.Card(http.Response, row.Version, TransferLineResource.From(row), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateLineAsync(Guid id, Guid lineId, HttpContext http, TransferOrders handlers, TransferQueries queries)

@@ -153,10 +153,10 @@ internal static partial class ApiSupport
         Results.Json(ListResponse(page.Value.Select(toResource), page.Count), Json);
 
     /// <summary>A card with its ETag, which the client sends back in If-Match to change it.</summary>
-    public static IResult Card<TResource>(HttpResponse response, long version, TResource resource)
+    public static IResult Card<TResource>(HttpResponse response, long version, TResource resource, int status = StatusCodes.Status200OK)
     {
         response.Headers.ETag = ETag(version);
-        return Results.Json(resource, Json);
+        return Results.Json(resource, Json, statusCode: status);
     }
 
     /// <summary>The card as a command left it, with its ETag and the read position a following GET can wait for.</summary>
