@@ -87,10 +87,7 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
 
         return new CommandResult<ItemChanged>(snapshot, position);
 
-        Task<bool> IsFreeAsync(string candidate) =>
-            IsFree(db.Items.AnyAsync(i => i.Number == candidate, cancellationToken));
+        // Any(number == x) is an index seek on (tenant_id, number); All(number != x) compiles to a scan.
+        async Task<bool> IsFreeAsync(string candidate) => !await db.Items.AnyAsync(i => i.Number == candidate, cancellationToken);
     }
-
-    // Any(number == x) is an index seek on (tenant_id, number); All(number != x) compiles to a scan.
-    private static async Task<bool> IsFree(Task<bool> taken) => !await taken;
 }

@@ -44,39 +44,33 @@ public sealed class TenantOnboarding(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Guid? position = null;
-        if (!await db.Locations.AnyAsync(l => l.Code == DefaultLocationCode, cancellationToken))
-        {
-            try
-            {
-                var result = await createLocation.HandleAsync(
-                    new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
-                position = result.ReadPosition;
-            }
-            catch (ConflictException)
-            {
-                // seeded concurrently by another call: the location is there, which is all that matters
-            }
-        }
-
-        if (!await db.Locations.AnyAsync(l => l.Code == InTransitLocationCode, cancellationToken))
-        {
-            try
-            {
-                var result = await createLocation.HandleAsync(
-                    new CreateLocation { Code = InTransitLocationCode, DisplayName = "In transit (own logistics)", UseAsInTransit = true },
-                    cancellationToken);
-                position = result.ReadPosition;
-            }
-            catch (ConflictException)
-            {
-                // seeded concurrently by another call
-            }
-        }
+        var main = await EnsureLocationAsync(
+            new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
+        var inTransit = await EnsureLocationAsync(
+            new CreateLocation { Code = InTransitLocationCode, DisplayName = "In transit (own logistics)", UseAsInTransit = true },
+            cancellationToken);
 
         // After the locations, so that their inventory posting setup is seeded with them.
         await finance.SeedAsync(cancellationToken);
         await journals.SeedDefaultsAsync(cancellationToken);
-        return position;
+        return inTransit ?? main;
+    }
+
+    /// <summary>Creates the location unless it exists; returns its event's read position, or null when nothing was created.</summary>
+    private async Task<Guid?> EnsureLocationAsync(CreateLocation location, CancellationToken cancellationToken)
+    {
+        if (await db.Locations.AnyAsync(l => l.Code == location.Code, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await createLocation.HandleAsync(location, cancellationToken)).ReadPosition;
+        }
+        catch (ConflictException)
+        {
+            return null; // seeded concurrently by another call: the location is there, which is all that matters
+        }
     }
 }

@@ -71,6 +71,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         var postingDate = shipping ? header.ShipmentDate : header.ReceiptDate;
         var postingLines = new List<ItemPostingLine>();
         var sources = new List<TransferLine>();
+        var inTransit = shipping ? null : await InTransitEntriesAsync(header.Number, cancellationToken);
         foreach (var line in toPost)
         {
             var field = $"transferLines[{line.LineNo}].";
@@ -93,7 +94,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
 
             // Oldest shipment first; each part applies to the in-transit entry that shipment created.
             var left = line.QtyToReceive;
-            foreach (var (entryNo, remaining, shippedOn) in await InTransitEntriesAsync(header.Number, line.LineNo, cancellationToken))
+            foreach (var (entryNo, remaining, shippedOn) in inTransit![line.LineNo])
             {
                 if (shippedOn > postingDate)
                 {
@@ -229,18 +230,20 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         AppliesToEntry = appliesTo,
     };
 
-    /// <summary>The open in-transit entries of one order line's shipments, oldest first.</summary>
-    private async Task<List<(long EntryNo, decimal Remaining, DateOnly ShippedOn)>> InTransitEntriesAsync(string orderNo, int lineNo, CancellationToken cancellationToken)
+    /// <summary>The open in-transit entries of the order's shipments by order line, oldest first: one read for all lines.</summary>
+    private async Task<ILookup<int, (long EntryNo, decimal Remaining, DateOnly ShippedOn)>> InTransitEntriesAsync(string orderNo, CancellationToken cancellationToken)
     {
-        var entryNos = await (
+        var shipped = await (
             from d in db.PostedTransferDocuments
             join l in db.PostedTransferLines on d.Id equals l.DocumentId
-            where d.DocumentType == TransferDocumentType.Shipment && d.TransferOrderNo == orderNo && l.TransferOrderLineNo == lineNo
-            select l.InTransitEntryNo).ToListAsync(cancellationToken);
+            where d.DocumentType == TransferDocumentType.Shipment && d.TransferOrderNo == orderNo
+            select new { l.TransferOrderLineNo, l.InTransitEntryNo }).ToListAsync(cancellationToken);
+        var entryNos = shipped.Select(s => s.InTransitEntryNo).ToList();
         var open = await db.OpenItemEntries.AsNoTracking()
             .Where(o => entryNos.Contains(o.EntryNo) && o.Positive && o.RemainingQuantity > 0)
-            .ToListAsync(cancellationToken);
-        return open.OrderBy(o => o.EntryNo).Select(o => (o.EntryNo, o.RemainingQuantity, o.PostingDate)).ToList();
+            .ToDictionaryAsync(o => o.EntryNo, cancellationToken);
+        return shipped.Where(s => open.ContainsKey(s.InTransitEntryNo)).OrderBy(s => s.InTransitEntryNo)
+            .ToLookup(s => s.TransferOrderLineNo, s => (s.InTransitEntryNo, open[s.InTransitEntryNo].RemainingQuantity, open[s.InTransitEntryNo].PostingDate));
     }
 
     /// <summary>The document an earlier posting with this idempotency key created, if any.</summary>
