@@ -61,7 +61,7 @@ public static class PostingBenchmark
         for (var i = 0; i < tenants; i++)
         {
             var tenant = await OnboardAsync(services, run);
-            companies.Add((tenant, await CreateStockedItemsAsync(scopes, tenant, [CostingMethod.FIFO, CostingMethod.FIFO, CostingMethod.Average])));
+            companies.Add((tenant, await CreateStockedItemsAsync(scopes, tenant)));
         }
 
         var latencies = new ConcurrentBag<double>();
@@ -70,23 +70,12 @@ public static class PostingBenchmark
         await Task.WhenAll(companies.Select(company => Task.Run(async () =>
         {
             var (tenant, items) = company;
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
             while (Interlocked.Increment(ref next) < postings)
             {
                 var n = next;
                 var one = Stopwatch.StartNew();
                 await using var scope = await scopes.BeginScope(tenant);
-                await scope.Services.GetRequiredService<ItemJournal>().PostAsync(new PostItemJournal
-                {
-                    Lines =
-                    [
-                        Line(ItemLedgerEntryType.PositiveAdjmt, items[0], 10, today, 4m + n % 7),
-                        Line(ItemLedgerEntryType.NegativeAdjmt, items[0], 8, today),
-                        Line(ItemLedgerEntryType.PositiveAdjmt, items[2], 5, today, 20m + n % 5),
-                        Line(ItemLedgerEntryType.NegativeAdjmt, items[1], 3, today),
-                        Line(ItemLedgerEntryType.NegativeAdjmt, items[2], 4, today),
-                    ],
-                });
+                await scope.Services.GetRequiredService<ItemJournal>().PostAsync(FiveLines(items, n));
                 latencies.Add(one.Elapsed.TotalMilliseconds);
             }
         })));
@@ -208,9 +197,33 @@ public static class PostingBenchmark
         return [.. numbers];
     }
 
-    /// <summary>Items with enough opening stock that the negative adjustments of a run never run out.</summary>
-    private static async Task<string[]> CreateStockedItemsAsync(TenantScopes scopes, Guid tenant, CostingMethod[] methods)
+    /// <summary>
+    /// The benchmark's posting: 2 positive and 3 negative adjustments on two FIFO items and one Average item
+    /// (<see cref="CreateStockedItemsAsync"/>), costs varying with <paramref name="n"/>.
+    /// </summary>
+    internal static PostItemJournal FiveLines(string[] items, int n)
     {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new PostItemJournal
+        {
+            Lines =
+            [
+                Line(ItemLedgerEntryType.PositiveAdjmt, items[0], 10, today, 4m + n % 7),
+                Line(ItemLedgerEntryType.NegativeAdjmt, items[0], 8, today),
+                Line(ItemLedgerEntryType.PositiveAdjmt, items[2], 5, today, 20m + n % 5),
+                Line(ItemLedgerEntryType.NegativeAdjmt, items[1], 3, today),
+                Line(ItemLedgerEntryType.NegativeAdjmt, items[2], 4, today),
+            ],
+        };
+    }
+
+    /// <summary>Two FIFO items and one Average item with enough opening stock that the negative adjustments of a run never run out.</summary>
+    internal static async Task<string[]> CreateStockedItemsAsync(TenantScopes scopes, Guid tenant)
+    {
+        // BENCH_METHODS=FIFO,FIFO,FIFO isolates the fixed cost of a posting from Average re-adjustment (see RESULTS.md).
+        CostingMethod[] methods = Environment.GetEnvironmentVariable("BENCH_METHODS") is { Length: > 0 } named
+            ? [.. named.Split(',').Select(Enum.Parse<CostingMethod>)]
+            : [CostingMethod.FIFO, CostingMethod.FIFO, CostingMethod.Average];
         var items = await CreateItemsAsync(scopes, tenant, methods);
         await using var scope = await scopes.BeginScope(tenant);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

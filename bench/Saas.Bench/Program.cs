@@ -6,6 +6,7 @@ using Saas.Bench;
 //     time over a ledger of --entries item ledger entries (build capped at 5 minutes; the row says what was built).
 //   --benchmark adjustment: cost adjustment in a tenant of --entries item ledger entries (e.g. 1000000) over --items
 //     ordinary and 4 long-history items: full adjustment, one posting's adjustment, postings/s big vs empty tenant.
+//   --benchmark profile: what one 5-line posting costs (round trips, statements, rows, CPU, lock held), --postings of them.
 //   --benchmark all: masterdata and posting.
 // Usage: dotnet run -c Release --project bench/Saas.Bench -- [--benchmark masterdata|posting|adjustment|all] [--provider Sqlite|Postgres]
 //   [--commands 2000] [--concurrency 1,8] [--postings 400] [--entries 100000] [--items 4]
@@ -27,7 +28,12 @@ if (options.Benchmark is "adjustment")
     await AdjustmentBenchmark.RunAsync(options);
 }
 
-if (options.Benchmark is not ("masterdata" or "posting" or "adjustment" or "all"))
+if (options.Benchmark is "profile")
+{
+    await PostingProfile.RunAsync(options);
+}
+
+if (options.Benchmark is not ("masterdata" or "posting" or "adjustment" or "profile" or "all"))
 {
     throw new ArgumentException($"Unknown benchmark '{options.Benchmark}': use masterdata, posting, adjustment or all.");
 }

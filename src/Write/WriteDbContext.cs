@@ -47,6 +47,8 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<VatPostingSetup> VatPostingSetups => Set<VatPostingSetup>();
     public DbSet<GeneralLedgerSetup> GeneralLedgerSetups => Set<GeneralLedgerSetup>();
     public DbSet<PostingCounters> PostingCounters => Set<PostingCounters>();
+    public DbSet<CostAdjustmentEntryPoint> CostAdjustmentEntryPoints => Set<CostAdjustmentEntryPoint>();
+    public DbSet<AverageItemTotals> AverageItemTotals => Set<AverageItemTotals>();
     public DbSet<ItemLedgerEntry> ItemLedgerEntries => Set<ItemLedgerEntry>();
     public DbSet<OpenItemEntry> OpenItemEntries => Set<OpenItemEntry>();
     public DbSet<ItemApplicationEntry> ItemApplicationEntries => Set<ItemApplicationEntry>();

@@ -78,6 +78,18 @@ internal static class PostingModel
             e.HasKey(x => x.TenantId);
         });
 
+        model.Entity<CostAdjustmentEntryPoint>(e =>
+        {
+            e.ToTable("CostAdjustmentEntryPoints");
+            e.HasKey(x => new { x.TenantId, x.ItemId });
+        });
+
+        model.Entity<AverageItemTotals>(e =>
+        {
+            e.ToTable("AverageItemTotals");
+            e.HasKey(x => new { x.TenantId, x.ItemId });
+        });
+
         model.Entity<ItemLedgerEntry>(e =>
         {
             e.ToTable("ItemLedgerEntries");

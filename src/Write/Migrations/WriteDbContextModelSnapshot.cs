@@ -329,6 +329,25 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("posting_counters");
         });
 
+        modelBuilder.Entity("Saas.Write.Finance.Posting.CostAdjustmentEntryPoint", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<DateOnly>("ValuationDate").HasColumnName("valuation_date");
+            b.HasKey("TenantId", "ItemId").HasName("pk_cost_adjustment_entry_points");
+            b.ToTable("cost_adjustment_entry_points");
+        });
+
+        modelBuilder.Entity("Saas.Write.Inventory.Ledger.AverageItemTotals", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("ItemId").HasColumnName("item_id");
+            b.Property<decimal>("Quantity").HasColumnName("quantity");
+            b.Property<decimal>("CostAmount").HasColumnName("cost_amount");
+            b.HasKey("TenantId", "ItemId").HasName("pk_average_item_totals");
+            b.ToTable("average_item_totals");
+        });
+
         modelBuilder.Entity("Saas.Write.Inventory.Ledger.ItemLedgerEntry", b =>
         {
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");

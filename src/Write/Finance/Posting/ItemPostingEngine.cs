@@ -26,10 +26,19 @@ public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, T
 
     /// <summary>
     /// BC's "Adjust Cost - Item Entries" for companies that turned automatic adjustment off: adjusts the named
-    /// items (all items with entries when none are named) and posts the differences to the G/L.
+    /// items (else the items postings left unadjusted, <see cref="CostAdjustmentEntryPoint"/>) from scratch and
+    /// posts the differences to the G/L. With nothing left to adjust it reads one index and writes nothing.
     /// </summary>
     public Task<PostingResult> AdjustCostAsync(IReadOnlyCollection<string>? itemNos = null, CancellationToken cancellationToken = default) =>
         RunAsync(run => run.AdjustOnlyAsync(itemNos), preview: false, cancellationToken);
+
+    /// <summary>
+    /// Adjusts every item with entries from scratch, whether or not it is marked: what a change of the costing setup
+    /// needs (automatic adjustment switched on, another average cost period), and the reference the incremental
+    /// adjustment is checked against.
+    /// </summary>
+    public Task<PostingResult> AdjustEveryItemAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(run => run.AdjustOnlyAsync(null, everyItem: true), preview: false, cancellationToken);
 
     private async Task<PostingResult> RunAsync(Func<PostingRun, Task<PostingResult>> work, bool preview, CancellationToken cancellationToken)
     {

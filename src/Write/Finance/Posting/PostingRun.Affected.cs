@@ -24,28 +24,33 @@ namespace Saas.Write.Finance.Posting;
 /// as on the whole ledger.</item>
 /// </list>
 /// Average items follow periods, not chains (their cost depends on every entry of a period and all periods before
-/// it): see PostingRun.Average.cs. <see cref="ItemPostingEngine.AdjustCostAsync"/> always recomputes from scratch, and the
+/// it): see PostingRun.Average.cs. <see cref="ItemPostingEngine.AdjustEveryItemAsync"/> always recomputes from scratch, and the
 /// differential property test checks that it finds nothing left after incremental adjustment.
 /// </remarks>
 internal sealed partial class PostingRun
 {
     private const int ChunkSize = 2000;
 
-    /// <summary>The part of a non-Average item's ledger this posting's changes reach (see the remarks above).</summary>
-    private Task<(ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)> LoadAffectedAsync(
-        Item item, bool onlyNewEntries)
+    /// <summary>
+    /// The parts of these non-Average items' ledgers this posting's changes reach (see the remarks above), read
+    /// together: application chains never cross items, so one walk serves them all and each item gets its own part.
+    /// </summary>
+    private Task<Dictionary<Guid, (ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)>> LoadAffectedAsync(
+        IReadOnlyCollection<Item> items, bool onlyNewEntries)
     {
+        var ids = items.Select(i => i.Id).ToHashSet();
+
         // Without automatic adjustment only entries that got their own value entry now are costed.
         var seeds = onlyNewEntries
-            ? ownValueOf.Values.Where(v => v.ItemId == item.Id).Select(v => v.ItemLedgerEntryNo)
-            : newEntries.Where(e => e.ItemId == item.Id).Select(e => e.EntryNo)
-                .Concat(newValues.Where(v => v.ItemId == item.Id).Select(v => v.ItemLedgerEntryNo))
-                .Concat(newApplications.Where(a => a.ItemId == item.Id).Select(a => a.OutboundEntryNo));
-        return LoadAffectedAsync(item, seeds.ToHashSet(), downstream: !onlyNewEntries);
+            ? ownValueOf.Values.Where(v => ids.Contains(v.ItemId)).Select(v => v.ItemLedgerEntryNo)
+            : newEntries.Where(e => ids.Contains(e.ItemId)).Select(e => e.EntryNo)
+                .Concat(newValues.Where(v => ids.Contains(v.ItemId)).Select(v => v.ItemLedgerEntryNo))
+                .Concat(newApplications.Where(a => ids.Contains(a.ItemId)).Select(a => a.OutboundEntryNo));
+        return LoadAffectedAsync(items, seeds.ToHashSet(), downstream: !onlyNewEntries);
     }
 
-    private async Task<(ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)> LoadAffectedAsync(
-        Item item, IReadOnlyCollection<long> seeds, bool downstream)
+    private async Task<Dictionary<Guid, (ItemCostCalculator Calculator, Dictionary<long, ItemLedgerEntry> Entries, List<ValueEntry> Values)>> LoadAffectedAsync(
+        IReadOnlyCollection<Item> items, IReadOnlyCollection<long> seeds, bool downstream)
     {
         var entries = new Dictionary<long, ItemLedgerEntry>();
         var applications = new Dictionary<long, ItemApplicationEntry>();
@@ -117,10 +122,15 @@ internal sealed partial class PostingRun
             var from = partial.Values.Min();
             var saved = new List<ItemApplicationEntry>();
             var savedRemaining = new Dictionary<long, decimal>();
-            foreach (var chunk in partial.Keys.Chunk(ChunkSize))
+            var savedFrom = from < firstNewApplicationNo; // else only this posting's applications are needed
+            foreach (var chunk in partial.Keys.Where(no => !newEntryNos.Contains(no)).Chunk(ChunkSize))
             {
-                saved.AddRange(await db.ItemApplicationEntries.AsNoTracking()
-                    .Where(a => chunk.Contains(a.InboundEntryNo) && a.EntryNo >= from).ToListAsync(cancellationToken));
+                if (savedFrom)
+                {
+                    saved.AddRange(await db.ItemApplicationEntries.AsNoTracking()
+                        .Where(a => chunk.Contains(a.InboundEntryNo) && a.EntryNo >= from).ToListAsync(cancellationToken));
+                }
+
                 foreach (var open in await db.OpenItemEntries.AsNoTracking().Where(o => chunk.Contains(o.EntryNo))
                     .Select(o => new { o.EntryNo, o.RemainingQuantity }).ToListAsync(cancellationToken))
                 {
@@ -159,9 +169,18 @@ internal sealed partial class PostingRun
         }
 
         values.AddRange(newValues.Where(v => entries.ContainsKey(v.ItemLedgerEntryNo)));
-        var calculator = new ItemCostCalculator(
-            item.CostingMethod, setup.AverageCostPeriod, item.UnitCost, entries.Values, values, applications.Values, appliedBefore);
-        return (calculator, entries, values);
+        var parts = new Dictionary<Guid, (ItemCostCalculator, Dictionary<long, ItemLedgerEntry>, List<ValueEntry>)>();
+        foreach (var item in items)
+        {
+            var own = entries.Values.Where(e => e.ItemId == item.Id).ToDictionary(e => e.EntryNo);
+            var ownValues = values.Where(v => v.ItemId == item.Id).ToList();
+            var calculator = new ItemCostCalculator(
+                item.CostingMethod, setup.AverageCostPeriod, item.UnitCost, own.Values, ownValues,
+                applications.Values.Where(a => a.ItemId == item.Id), appliedBefore.Where(a => own.ContainsKey(a.Key)).ToDictionary());
+            parts[item.Id] = (calculator, own, ownValues);
+        }
+
+        return parts;
     }
 
     private async Task LoadEntriesAsync(Dictionary<long, ItemLedgerEntry> entries, IEnumerable<long> numbers)
@@ -193,11 +212,14 @@ internal sealed partial class PostingRun
         }
     }
 
+    /// <summary>The entries of these that were saved before this posting: nothing saved refers to the others yet.</summary>
+    private IEnumerable<long> Saved(IEnumerable<long> entryNos) => entryNos.Where(no => !newEntryNos.Contains(no));
+
     /// <summary>Saved and pending applications that took from these inbound entries.</summary>
     private async Task<List<ItemApplicationEntry>> ApplicationsFromAsync(IReadOnlyCollection<long> inbound)
     {
         var result = new List<ItemApplicationEntry>();
-        foreach (var chunk in inbound.Chunk(ChunkSize))
+        foreach (var chunk in Saved(inbound).Chunk(ChunkSize))
         {
             result.AddRange(await db.ItemApplicationEntries.AsNoTracking().Where(a => chunk.Contains(a.InboundEntryNo)).ToListAsync(cancellationToken));
         }
@@ -211,7 +233,7 @@ internal sealed partial class PostingRun
     private async Task<List<ItemApplicationEntry>> ApplicationsOfAsync(IReadOnlyCollection<long> outbound)
     {
         var result = new List<ItemApplicationEntry>();
-        foreach (var chunk in outbound.Chunk(ChunkSize))
+        foreach (var chunk in Saved(outbound).Chunk(ChunkSize))
         {
             result.AddRange(await db.ItemApplicationEntries.AsNoTracking().Where(a => chunk.Contains(a.OutboundEntryNo)).ToListAsync(cancellationToken));
         }
@@ -225,7 +247,7 @@ internal sealed partial class PostingRun
     private async Task<List<ItemLedgerEntry>> TakingCostFromAsync(IReadOnlyCollection<long> outbound)
     {
         var result = new List<ItemLedgerEntry>();
-        foreach (var chunk in outbound.Chunk(ChunkSize))
+        foreach (var chunk in Saved(outbound).Chunk(ChunkSize))
         {
             result.AddRange(await db.ItemLedgerEntries.AsNoTracking().Where(e => chunk.Contains(e.CostSourceEntry)).ToListAsync(cancellationToken));
         }

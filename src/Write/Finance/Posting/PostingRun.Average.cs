@@ -62,33 +62,27 @@ internal sealed partial class PostingRun
 
         var start = period.StartOf(lastOutbound.Value);
 
-        // 3. Nothing before the start takes its cost from an entry from the start on.
-        var backdatedReturn = await db.ItemLedgerEntries.AnyAsync(e => e.ItemId == item.Id && e.CostSourceEntry != 0 && e.PostingDate < start
-            && db.ItemLedgerEntries.Any(s => s.EntryNo == e.CostSourceEntry && s.PostingDate >= start), cancellationToken);
-        var backdatedFixedApplication = !backdatedReturn && await db.ItemLedgerEntries
-            .Where(o => o.ItemId == item.Id && o.AppliesToEntry != 0 && o.PostingDate < start)
-            .AnyAsync(o => db.ItemApplicationEntries.Any(a => a.OutboundEntryNo == o.EntryNo
-                && db.ItemLedgerEntries.Any(i => i.EntryNo == a.InboundEntryNo && i.PostingDate >= start)), cancellationToken);
-        if (backdatedReturn || backdatedFixedApplication)
-        {
-            return null;
-        }
-
-        // The state at the start: sums over the (adjusted) entries before it; SQLite sums decimals exactly (ef_sum).
-        var quantity = await db.ItemLedgerEntries.Where(e => e.ItemId == item.Id && e.PostingDate < start)
-            .SumAsync(e => e.Quantity, cancellationToken);
-        var valuedBefore = db.ValueEntries.Where(v => v.ItemId == item.Id && v.ValuationDate < start
-            && (v.EntryType != ValueEntryType.Revaluation || v.ValuedQuantity > 0));
-        var value = await valuedBefore.SumAsync(v => v.CostAmountExpected, cancellationToken)
-            + await valuedBefore.SumAsync(v => v.CostAmountActual, cancellationToken);
-
         // The entries from the start on, with all their value entries.
         var entries = (await db.ItemLedgerEntries.AsNoTracking().Where(e => e.ItemId == item.Id && e.PostingDate >= start)
             .ToListAsync(cancellationToken)).ToDictionary(e => e.EntryNo);
+        var savedFromStart = entries.Keys.ToList();
         foreach (var entry in newEntries.Where(e => e.ItemId == item.Id))
         {
             entries[entry.EntryNo] = entry;
         }
+
+        // 3. Nothing before the start takes its cost from an entry from the start on (asked from the side of the
+        // entries from the start, which are loaded anyway, so the question costs the period, not the history).
+        if (await AnyTakesCostFromBeforeAsync(savedFromStart, entries, start))
+        {
+            return null;
+        }
+
+        // The state at the start: the item's totals (AverageItemTotals, saved postings only) minus what the saved
+        // entries from the start on add; value entries valued from the start on are those of these entries plus
+        // revaluations valued from the start on, whose carriers are read below with all their value entries.
+        var totals = await AverageTotalsAsync(item.Id);
+        var quantity = totals.Quantity - savedFromStart.Sum(no => entries[no].Quantity);
 
         // Earlier entries the walk reads: revaluations valued from the start on that an earlier entry carries, the
         // sources of returns and transfer receipts, the inbound entries of fixed applications (with every
@@ -113,10 +107,95 @@ internal sealed partial class PostingRun
             values.AddRange(await db.ValueEntries.AsNoTracking().Where(v => chunk.Contains(v.ItemLedgerEntryNo)).ToListAsync(cancellationToken));
         }
 
+        var value = totals.CostAmount - values.Where(v => v.ValuationDate >= start && AverageItemTotals.Counts(v))
+            .Sum(v => v.CostAmountExpected + v.CostAmountActual);
         values.AddRange(newValues.Where(v => entries.ContainsKey(v.ItemLedgerEntryNo) || sources.ContainsKey(v.ItemLedgerEntryNo)));
         var calculator = new ItemCostCalculator(item.CostingMethod, period, item.UnitCost, entries.Values, values, applications,
             opening: new AverageOpening(start, quantity, value, sources.Values.ToList()));
         return (calculator, entries, values);
+    }
+
+    /// <summary>
+    /// Whether an entry dated before <paramref name="start"/> takes its cost from one of the saved entries from the
+    /// start on: a return or transfer receipt dated before its source, or a fixed application to a later receipt.
+    /// </summary>
+    private async Task<bool> AnyTakesCostFromBeforeAsync(List<long> savedFromStart, Dictionary<long, ItemLedgerEntry> entries, DateOnly start)
+    {
+        foreach (var chunk in savedFromStart.Chunk(ChunkSize))
+        {
+            if (await db.ItemLedgerEntries.AnyAsync(e => chunk.Contains(e.CostSourceEntry) && e.PostingDate < start, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        foreach (var chunk in savedFromStart.Where(no => entries[no].Positive).Chunk(ChunkSize))
+        {
+            if (await db.ItemApplicationEntries.AnyAsync(a => chunk.Contains(a.InboundEntryNo)
+                && db.ItemLedgerEntries.Any(o => o.EntryNo == a.OutboundEntryNo && o.AppliesToEntry != 0 && o.PostingDate < start), cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The item's saved totals (<see cref="AverageItemTotals"/>), summed from its ledgers the first time.</summary>
+    private async Task<AverageItemTotals> AverageTotalsAsync(Guid itemId)
+    {
+        if (averageTotals.TryGetValue(itemId, out var totals))
+        {
+            return totals;
+        }
+
+        totals = await db.AverageItemTotals.SingleOrDefaultAsync(t => t.ItemId == itemId, cancellationToken);
+        if (totals is null)
+        {
+            // SQLite sums decimals exactly (ef_sum). Only saved rows are summed: this posting's are added at its end.
+            var counted = db.ValueEntries.Where(v => v.ItemId == itemId && (v.EntryType != ValueEntryType.Revaluation || v.ValuedQuantity > 0));
+            totals = new AverageItemTotals
+            {
+                TenantId = db.CurrentTenantId,
+                ItemId = itemId,
+                Quantity = await db.ItemLedgerEntries.Where(e => e.ItemId == itemId).SumAsync(e => e.Quantity, cancellationToken),
+                CostAmount = await counted.SumAsync(v => v.CostAmountExpected, cancellationToken)
+                    + await counted.SumAsync(v => v.CostAmountActual, cancellationToken),
+            };
+            db.AverageItemTotals.Add(totals);
+        }
+
+        averageTotals[itemId] = totals;
+        return totals;
+    }
+
+    /// <summary>Adds this posting's entries and value entries to the totals of the Average items it touched.</summary>
+    private async Task AddToAverageTotalsAsync()
+    {
+        var averageIds = new List<Guid>();
+        foreach (var id in touchedItems)
+        {
+            if ((await ItemByIdAsync(id)).CostingMethod == CostingMethod.Average)
+            {
+                averageIds.Add(id);
+            }
+        }
+
+        var missing = averageIds.Where(id => !averageTotals.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var row in await db.AverageItemTotals.Where(t => missing.Contains(t.ItemId)).ToListAsync(cancellationToken))
+            {
+                averageTotals[row.ItemId] = row;
+            }
+        }
+
+        foreach (var id in averageIds)
+        {
+            var totals = await AverageTotalsAsync(id);
+            totals.Quantity += newEntries.Where(e => e.ItemId == id).Sum(e => e.Quantity);
+            totals.CostAmount += newValues.Where(v => v.ItemId == id && AverageItemTotals.Counts(v)).Sum(v => v.CostAmountExpected + v.CostAmountActual);
+        }
     }
 
     private static DateOnly NextPeriodStart(AverageCostPeriod period, DateOnly start) => period switch

@@ -26,9 +26,11 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     private readonly Dictionary<long, ValueEntry> ownValueOf = [];
     private readonly HashSet<long> remainingChanged = [];
     private readonly SortedSet<Guid> touchedItems = [];
+    private readonly Dictionary<Guid, AverageItemTotals> averageTotals = [];
     private GeneralLedgerSetup setup = null!;
     private PostingCounters counters = null!;
     private long registerNo;
+    private long firstNewApplicationNo;
     private string? defaultDocumentNo;
 
     public async Task<PostingResult> PostAsync(ItemPosting posting)
@@ -43,6 +45,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         setup = await LoadSetupAsync();
         defaultDocumentNo = Codes.Normalize(posting.DocumentNo) is { Length: > 0 } given ? given : null;
         registerNo = counters.LastRegisterNo + 1;
+        await PrefetchAsync(posting.Lines);
 
         for (var i = 0; i < posting.Lines.Count; i++)
         {
@@ -67,24 +70,31 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         // New entries always get their cost now (from their applications or the average); older entries are
         // adjusted now only with automatic cost adjustment, otherwise by AdjustCostAsync.
         await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment, fromScratch: false);
+        if (!setup.AutomaticCostAdjustment)
+        {
+            await MarkUnadjustedAsync();
+        }
+
         return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
     }
 
-    public async Task<PostingResult> AdjustOnlyAsync(IReadOnlyCollection<string>? itemNos)
+    /// <summary>
+    /// "Adjust Cost - Item Entries": the named items, else the items postings left unadjusted
+    /// (<see cref="CostAdjustmentEntryPoint"/>), each recomputed from scratch; or, with <paramref name="everyItem"/>,
+    /// every item with entries (the reference the incremental adjustment is tested against, and what a change of the
+    /// costing setup needs).
+    /// </summary>
+    public async Task<PostingResult> AdjustOnlyAsync(IReadOnlyCollection<string>? itemNos, bool everyItem = false)
     {
-        await LockAsync();
-        setup = await LoadSetupAsync();
-        registerNo = counters.LastRegisterNo + 1;
-        List<Guid> ids;
-        if (itemNos is null)
+        // Nothing marked: one indexed read, no lock (a posting that marks an item meanwhile is simply after this run).
+        if (itemNos is null && !everyItem && !await db.CostAdjustmentEntryPoints.AnyAsync(cancellationToken))
         {
-            ids = await db.ItemLedgerEntries.Select(e => e.ItemId).Distinct().ToListAsync(cancellationToken);
-            foreach (var item in await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
-            {
-                Remember(item);
-            }
+            return Nothing;
         }
-        else
+
+        await LockAsync();
+        List<Guid> ids;
+        if (itemNos is not null)
         {
             ids = [];
             foreach (var no in itemNos)
@@ -92,23 +102,56 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                 ids.Add((await ItemAsync(no, "itemNo")).Id);
             }
         }
+        else
+        {
+            ids = everyItem
+                ? await db.ItemLedgerEntries.Select(e => e.ItemId).Distinct().ToListAsync(cancellationToken)
+                : await db.CostAdjustmentEntryPoints.Select(p => p.ItemId).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return Nothing;
+            }
 
+            foreach (var item in await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
+            {
+                Remember(item);
+            }
+        }
+
+        setup = await LoadSetupAsync();
+        registerNo = counters.LastRegisterNo + 1;
         await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false, fromScratch: true);
+        await db.CostAdjustmentEntryPoints.Where(p => ids.Contains(p.ItemId)).ExecuteDeleteAsync(cancellationToken);
         return await FinishAsync("INVTADJMT", null);
+    }
+
+    /// <summary>Marks the items this posting left unadjusted, from the earliest date it changed (kept if earlier).</summary>
+    private async Task MarkUnadjustedAsync()
+    {
+        var changed = newEntries.Select(e => (e.ItemId, Date: e.PostingDate))
+            .Concat(newValues.Select(v => (v.ItemId, Date: v.ValuationDate)))
+            .GroupBy(c => c.ItemId)
+            .ToDictionary(g => g.Key, g => g.Min(c => c.Date));
+        var ids = changed.Keys.ToList();
+        var marked = await db.CostAdjustmentEntryPoints.Where(p => ids.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, cancellationToken);
+        foreach (var (itemId, date) in changed)
+        {
+            if (marked.TryGetValue(itemId, out var point))
+            {
+                point.ValuationDate = date < point.ValuationDate ? date : point.ValuationDate;
+            }
+            else
+            {
+                db.CostAdjustmentEntryPoints.Add(new CostAdjustmentEntryPoint { TenantId = db.CurrentTenantId, ItemId = itemId, ValuationDate = date });
+            }
+        }
     }
 
     /// <summary>Takes the company's posting lock (<see cref="PostingLock"/>) and its counters row.</summary>
     private async Task LockAsync()
     {
-        var tenant = db.CurrentTenantId;
-        await PostingLock.TakeAsync(db, cancellationToken);
-        counters = await db.PostingCounters.SingleOrDefaultAsync(cancellationToken) ?? Add(new PostingCounters { TenantId = tenant });
-
-        PostingCounters Add(PostingCounters row)
-        {
-            db.PostingCounters.Add(row);
-            return row;
-        }
+        counters = await PostingLock.TakeWithCountersAsync(db, cancellationToken);
+        firstNewApplicationNo = counters.LastApplicationEntryNo + 1;
     }
 
     private async Task<GeneralLedgerSetup> LoadSetupAsync() =>
@@ -427,6 +470,61 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         remainingChanged.Add(entry.EntryNo);
     }
 
+    /// <summary>
+    /// Reads the lines' items, locations and open entries in three statements instead of three per line; the
+    /// per-line look-ups then find them (and still refuse what does not exist, naming the line's field).
+    /// </summary>
+    private async Task PrefetchAsync(IReadOnlyList<ItemPostingLine> lines)
+    {
+        var itemNos = lines.Select(l => Codes.Normalize(l.ItemNo)).Where(no => no.Length > 0 && !itemsByNo.ContainsKey(no)).Distinct().ToList();
+        if (itemNos.Count > 1)
+        {
+            foreach (var item in await db.Items.AsNoTracking().Where(i => itemNos.Contains(i.Number)).ToListAsync(cancellationToken))
+            {
+                Remember(item);
+            }
+        }
+
+        var codes = lines.SelectMany(l => new[] { Codes.Normalize(l.LocationCode), Codes.Normalize(l.NewLocationCode) })
+            .Where(c => c.Length > 0 && !locations.ContainsKey(c)).Distinct().ToList();
+        if (codes.Count > 1)
+        {
+            var found = await db.Locations.AsNoTracking().Where(l => codes.Contains(l.Code)).Select(l => new { l.Code, l.UseAsInTransit }).ToListAsync(cancellationToken);
+            foreach (var code in codes)
+            {
+                var location = found.SingleOrDefault(l => l.Code == code);
+                locations[code] = location is not null;
+                if (location?.UseAsInTransit == true)
+                {
+                    inTransitLocations.Add(code);
+                }
+            }
+        }
+
+        // A blank location code is a location of its own (BC); a blank new location code is no transfer.
+        var pairs = lines
+            .Where(l => itemsByNo.ContainsKey(Codes.Normalize(l.ItemNo)))
+            .SelectMany(l => Codes.Normalize(l.NewLocationCode) is { Length: > 0 } to
+                ? new[] { Codes.Normalize(l.LocationCode), to }
+                : [Codes.Normalize(l.LocationCode)], (l, location) => (itemsByNo[Codes.Normalize(l.ItemNo)].Id, location))
+            .Where(p => !openEntries.ContainsKey(p))
+            .Distinct().ToList();
+        if (pairs.Count > 1)
+        {
+            var itemIds = pairs.Select(p => p.Id).Distinct().ToList();
+            var rows = await db.OpenItemEntries.Where(o => itemIds.Contains(o.ItemId)).ToListAsync(cancellationToken);
+            foreach (var group in rows.GroupBy(o => (o.ItemId, o.LocationCode)))
+            {
+                openEntries[group.Key] = group.ToList();
+            }
+
+            foreach (var pair in pairs)
+            {
+                openEntries.TryAdd(pair, []);
+            }
+        }
+    }
+
     private async Task<List<OpenItemEntry>> OpenEntriesAsync(Guid itemId, string location)
     {
         if (!openEntries.TryGetValue((itemId, location), out var open))
@@ -542,7 +640,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                 throw ValidationFailedException.For(field + "appliesToEntry", $"Item Ledger Entry {entryNo} is not an open inbound entry.");
             }
 
-            var (calculator, _, _) = await LoadAffectedAsync(item, [entryNo], downstream: false);
+            var (calculator, _, _) = (await LoadAffectedAsync([item], [entryNo], downstream: false))[item.Id];
             calculator.Calculate();
             var amount = Revalued(open.RemainingQuantity) - calculator.CostOfRemaining(entryNo, open.RemainingQuantity);
             if (amount != 0)
@@ -590,18 +688,24 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     /// </summary>
     private async Task AdjustAsync(IReadOnlyList<Guid> itemIds, bool onlyNewEntries, bool fromScratch)
     {
+        var items = new List<Item>();
         foreach (var itemId in itemIds)
         {
-            var item = await ItemByIdAsync(itemId);
+            items.Add(await ItemByIdAsync(itemId));
+        }
+
+        // FIFO, LIFO and Standard items: the parts of their ledgers this posting reaches, read for all items at once.
+        var chained = fromScratch ? [] : items.Where(i => i.CostingMethod != CostingMethod.Average).ToList();
+        var affected = chained.Count > 0 ? await LoadAffectedAsync(chained, onlyNewEntries) : [];
+        foreach (var item in items)
+        {
             // Average cost is a property of whole periods: with automatic adjustment (everything adjusted before) from
             // the earliest period this posting changed on (PostingRun.Average.cs), otherwise from the whole ledger.
             var fromChanges = !fromScratch && !onlyNewEntries && item.CostingMethod == CostingMethod.Average
                 ? await LoadAverageFromChangesAsync(item)
                 : null;
             var (calculator, entries, values) = fromChanges
-                ?? (fromScratch || item.CostingMethod == CostingMethod.Average
-                    ? await LoadItemAsync(item)
-                    : await LoadAffectedAsync(item, onlyNewEntries));
+                ?? (affected.TryGetValue(item.Id, out var part) ? part : await LoadItemAsync(item));
             var targets = calculator.Calculate();
             if (calculator.NeedsEarlierStart)
             {
@@ -694,7 +798,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         if (newEntries.Count == 0 && newValues.Count == 0)
         {
             // Nothing changed (an adjustment with nothing to adjust): no register, no numbers taken.
-            return new PostingResult(0, 0, false, [], [], [], [], null);
+            return Nothing;
         }
 
         counters.LastRegisterNo = registerNo;
@@ -755,10 +859,13 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             var open = openByNo.GetValueOrDefault(no);
             return new RemainingQuantityChanged(no, open?.RemainingQuantity ?? 0, open is not null);
         }).ToList();
+        await AddToAverageTotalsAsync();
         var position = db.Enqueue(ToEvent(register, remaining), now);
         await db.SaveChangesAsync(cancellationToken);
         return new PostingResult(registerNo, transactionNo, false, newEntries, newValues, newApplications, newGLEntries, position);
     }
+
+    private static PostingResult Nothing => new(0, 0, false, [], [], [], [], null);
 
     private EntriesPosted ToEvent(GLRegister register, IReadOnlyList<RemainingQuantityChanged> remaining) => new()
     {

@@ -88,7 +88,7 @@ public sealed class GeneralLedgerSetups(WriteDbContext db, ItemPostingEngine eng
 
         if (readjust)
         {
-            await engine.AdjustCostAsync(cancellationToken: cancellationToken);
+            await engine.AdjustEveryItemAsync(cancellationToken);
         }
 
         return setup;
