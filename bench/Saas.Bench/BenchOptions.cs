@@ -2,6 +2,12 @@ namespace Saas.Bench;
 
 public sealed record BenchOptions(string Provider, int Commands, int[] Concurrency, string Benchmark, int Postings, int Entries, int Items)
 {
+    /// <summary>The posting benchmark's runs: "8" is 8 companies with one worker each, "1x8" one company with 8 workers.</summary>
+    public IReadOnlyList<(int Tenants, int Workers)> TenantsAndWorkers { get; init; } = [];
+
+    /// <summary>How the posting benchmark posts: "inprocess" (the journal handler), "http" (the API), or both.</summary>
+    public IReadOnlyList<string> Via { get; init; } = ["inprocess"];
+
     public static BenchOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -10,13 +16,20 @@ public sealed record BenchOptions(string Provider, int Commands, int[] Concurren
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
         }
 
+        var runs = Value("--concurrency", "1,8").Split(',')
+            .Select(run => run.Split('x') is [var tenants, var workers] ? (int.Parse(tenants), int.Parse(workers)) : (int.Parse(run), 1))
+            .ToList();
         return new BenchOptions(
             Value("--provider", "Sqlite"),
             int.Parse(Value("--commands", "2000")),
-            Value("--concurrency", "1,8").Split(',').Select(int.Parse).ToArray(),
+            runs.Select(r => r.Item1).ToArray(),
             Value("--benchmark", "masterdata").ToLowerInvariant(),
             int.Parse(Value("--postings", "400")),
             int.Parse(Value("--entries", "100000")),
-            int.Parse(Value("--items", "4")));
+            int.Parse(Value("--items", "4")))
+        {
+            TenantsAndWorkers = runs,
+            Via = Value("--via", "inprocess").Split(',').Select(v => v.Trim().ToLowerInvariant()).ToList(),
+        };
     }
 }

@@ -1,5 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Saas.Identity;
+using Saas.Identity.Clients;
+using Saas.Write.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tenancy.Catalog;
@@ -34,54 +40,115 @@ public static class PostingBenchmark
         var app = await BenchHost.StartAsync(options);
         var scopes = app.Services.GetRequiredService<TenantScopes>();
         var run = Guid.NewGuid().ToString("N")[..6];
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
         Console.WriteLine($"# Postings on {options.Provider}: {options.Postings} item journals of 5 lines per run ({Environment.ProcessorCount} cores)");
-        Console.WriteLine("| provider | tenants (1 worker each) | postings | postings/s | lines/s | p50 ms | p99 ms |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
-        await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, "warm-up"); // JIT, pools, caches
-        foreach (var tenants in options.Concurrency)
+        Console.WriteLine("| provider | via | tenants × workers | postings | postings/s | lines/s | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, 1, null, "warm-up"); // JIT, pools, caches
+        await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, 1, http, "warm-up");
+        foreach (var via in options.Via)
         {
-            Console.WriteLine(await ThroughputAsync(app.Services, scopes, run, options.Postings, tenants, options.Provider));
+            foreach (var (tenants, workers) in options.TenantsAndWorkers)
+            {
+                Console.WriteLine(await ThroughputAsync(
+                    app.Services, scopes, run, options.Postings, tenants, workers, via == "http" ? http : null, options.Provider));
+            }
         }
 
-        Console.WriteLine();
-        Console.WriteLine($"# Cost adjustment on {options.Provider}: target {options.Entries} item ledger entries over {options.Items} items, build budget {BuildBudget.TotalMinutes:F0} min");
-        Console.WriteLine("| provider | item ledger entries | of them on the changed item | build s | build entries/s | adjust s | adjust entries/s | value entries written | re-run (nothing to do) s |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        Console.WriteLine(await CostAdjustmentAsync(app.Services, scopes, run, options));
+        if (options.Entries > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"# Cost adjustment on {options.Provider}: target {options.Entries} item ledger entries over {options.Items} items, build budget {BuildBudget.TotalMinutes:F0} min");
+            Console.WriteLine("| provider | item ledger entries | of them on the changed item | build s | build entries/s | adjust s | adjust entries/s | value entries written | re-run (nothing to do) s |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            Console.WriteLine(await CostAdjustmentAsync(app.Services, scopes, run, options));
+        }
 
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
+    /// <summary>
+    /// <paramref name="tenants"/> companies with <paramref name="workers"/> concurrent posters each, in process (the
+    /// journal handler) or, with <paramref name="http"/>, through the API as a client would: a client-credentials
+    /// token per company, JSON, an idempotency key per request.
+    /// </summary>
     private static async Task<string> ThroughputAsync(
-        IServiceProvider services, TenantScopes scopes, string run, int postings, int tenants, string label)
+        IServiceProvider services, TenantScopes scopes, string run, int postings, int tenants, int workers, HttpClient? http, string label)
     {
-        var companies = new List<(Guid Tenant, string[] Items)>();
+        var companies = new List<(Guid Tenant, string[] Items, string? Token)>();
         for (var i = 0; i < tenants; i++)
         {
             var tenant = await OnboardAsync(services, run);
-            companies.Add((tenant, await CreateStockedItemsAsync(scopes, tenant)));
+            var items = await CreateStockedItemsAsync(scopes, tenant);
+            companies.Add((tenant, items, http is null ? null : await TokenAsync(services, http, tenant)));
         }
 
         var latencies = new ConcurrentBag<double>();
         var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(companies.Select(company => Task.Run(async () =>
+        await Task.WhenAll(companies.SelectMany(company => Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            var (tenant, items) = company;
+            var (tenant, items, token) = company;
             while (Interlocked.Increment(ref next) < postings)
             {
                 var n = next;
                 var one = Stopwatch.StartNew();
-                await using var scope = await scopes.BeginScope(tenant);
-                await scope.Services.GetRequiredService<ItemJournal>().PostAsync(FiveLines(items, n));
+                if (http is null)
+                {
+                    await using var scope = await scopes.BeginScope(tenant);
+                    await scope.Services.GetRequiredService<ItemJournal>().PostAsync(FiveLines(items, n));
+                }
+                else
+                {
+                    await PostOverHttpAsync(http, tenant, token!, FiveLines(items, n));
+                }
+
                 latencies.Add(one.Elapsed.TotalMilliseconds);
             }
-        })));
+        }))));
         var elapsed = clock.Elapsed;
-        return $"| {label} | {tenants} | {postings} | {postings / elapsed.TotalSeconds:F0} | {5 * postings / elapsed.TotalSeconds:F0} | " +
+        return $"| {label} | {(http is null ? "in process" : "HTTP API")} | {tenants} × {workers} | {postings} | {postings / elapsed.TotalSeconds:F0} | {5 * postings / elapsed.TotalSeconds:F0} | " +
             $"{BenchHost.Percentile(latencies, 50):F1} | {BenchHost.Percentile(latencies, 99):F1} |";
+    }
+
+    /// <summary>An Administrator API client of the company and its client-credentials token.</summary>
+    private static async Task<string> TokenAsync(IServiceProvider services, HttpClient http, Guid tenant)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var client = await scope.ServiceProvider.GetRequiredService<ApiClients>().CreateAsync(tenant, "Bench", SaasRoles.Administrator, null);
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(
+        [
+            new("grant_type", "client_credentials"), new("client_id", client.Client.ClientId), new("client_secret", client.ClientSecret),
+        ]));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task PostOverHttpAsync(HttpClient http, Guid tenant, string token, PostItemJournal journal)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2.0/companies({tenant})/itemJournals/Microsoft.NAV.post")
+        {
+            Content = JsonContent.Create(new
+            {
+                idempotencyKey = Guid.NewGuid().ToString("N"),
+                lines = journal.Lines.Select(l => new
+                {
+                    entryType = BcEnum.ToWord(l.EntryType),
+                    itemNumber = l.ItemNumber,
+                    quantity = l.Quantity,
+                    postingDate = l.PostingDate,
+                    unitCost = l.UnitCost,
+                }),
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Posting over HTTP answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     private static async Task<string> CostAdjustmentAsync(IServiceProvider services, TenantScopes scopes, string run, BenchOptions options)

@@ -2,8 +2,9 @@ using Saas.Bench;
 
 // Benchmarks of the real application, printing Markdown rows for bench/RESULTS.md.
 //   --benchmark masterdata (default): master-data command throughput and event → read-model latency (issue 2).
-//   --benchmark posting: item journal postings per second with 1 and N tenants, and on-demand cost adjustment
-//     time over a ledger of --entries item ledger entries (build capped at 5 minutes; the row says what was built).
+//   --benchmark posting: item journal postings per second with 1 and N tenants (--concurrency 1,8,1x8: "1x8" is one
+//     tenant with 8 workers; --via inprocess,http posts through the handler and/or the HTTP API), and on-demand cost adjustment
+//     time over a ledger of --entries item ledger entries (build capped at 5 minutes; the row says what was built; 0 skips it).
 //   --benchmark adjustment: cost adjustment in a tenant of --entries item ledger entries (e.g. 1000000) over --items
 //     ordinary and 4 long-history items: full adjustment, one posting's adjustment, postings/s big vs empty tenant.
 //   --benchmark profile: what one 5-line posting costs (round trips, statements, rows, CPU, lock held), --postings of them.

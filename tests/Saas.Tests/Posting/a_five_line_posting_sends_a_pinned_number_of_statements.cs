@@ -45,7 +45,7 @@ public abstract class a_five_line_posting_sends_a_pinned_number_of_statements<TA
 }
 
 public sealed class a_five_line_posting_sends_a_pinned_number_of_statements_on_sqlite(SqliteApp app)
-    : a_five_line_posting_sends_a_pinned_number_of_statements<SqliteApp>(app, pinned: 0);
+    : a_five_line_posting_sends_a_pinned_number_of_statements<SqliteApp>(app, pinned: 57);
 
 public sealed class a_five_line_posting_sends_a_pinned_number_of_statements_on_postgres(PostgresApp app)
-    : a_five_line_posting_sends_a_pinned_number_of_statements<PostgresApp>(app, pinned: 0);
+    : a_five_line_posting_sends_a_pinned_number_of_statements<PostgresApp>(app, pinned: 23);

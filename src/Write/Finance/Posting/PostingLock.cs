@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Saas.Write.Finance.Posting;
 
@@ -22,51 +21,53 @@ public static class PostingLock
     public static async Task<PostingCounters> TakeWithCountersAsync(WriteDbContext db, CancellationToken cancellationToken)
     {
         var tenant = db.CurrentTenantId;
-        if (db.PostingCounters.Local.SingleOrDefault(c => c.TenantId == tenant) is { } tracked)
-        {
-            return tracked;
-        }
-
         if (!db.Database.IsNpgsql())
         {
             return await db.PostingCounters.SingleOrDefaultAsync(cancellationToken) ?? db.PostingCounters.Add(new PostingCounters { TenantId = tenant }).Entity;
         }
 
         // Held to commit, so it only means something inside the posting's transaction.
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The posting lock is taken inside the transaction it protects.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            INSERT INTO posting_counters AS c (tenant_id, last_item_ledger_entry_no, last_value_entry_no, last_application_entry_no,
-                last_gl_entry_no, last_register_no, last_transaction_no)
-            VALUES (@tenant, 0, 0, 0, 0, 0, 0)
-            ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = c.tenant_id
-            RETURNING c.last_item_ledger_entry_no, c.last_value_entry_no, c.last_application_entry_no, c.last_gl_entry_no,
-                c.last_register_no, c.last_transaction_no
-            """;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "tenant";
-        parameter.Value = tenant;
-        command.Parameters.Add(parameter);
-        PostingCounters row;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        if (db.Database.CurrentTransaction is null)
         {
-            await reader.ReadAsync(cancellationToken);
-            row = new PostingCounters
-            {
-                TenantId = tenant,
-                LastItemLedgerEntryNo = reader.GetInt64(0),
-                LastValueEntryNo = reader.GetInt64(1),
-                LastApplicationEntryNo = reader.GetInt64(2),
-                LastGLEntryNo = reader.GetInt64(3),
-                LastRegisterNo = reader.GetInt64(4),
-                LastTransactionNo = reader.GetInt64(5),
-            };
+            throw new InvalidOperationException("The posting lock is taken inside the transaction it protects.");
         }
 
+        var numbers = (await db.Database.SqlQuery<LastNumbers>(
+            $"""
+            INSERT INTO posting_counters AS c (tenant_id, last_item_ledger_entry_no, last_value_entry_no, last_application_entry_no,
+                last_gl_entry_no, last_register_no, last_transaction_no)
+            VALUES ({tenant}, 0, 0, 0, 0, 0, 0)
+            ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = c.tenant_id
+            RETURNING c.last_item_ledger_entry_no AS "ItemLedgerEntry", c.last_value_entry_no AS "ValueEntry",
+                c.last_application_entry_no AS "ApplicationEntry", c.last_gl_entry_no AS "GLEntry", c.last_register_no AS "Register",
+                c.last_transaction_no AS "Transaction"
+            """).ToListAsync(cancellationToken)).Single();
+        if (db.PostingCounters.Local.SingleOrDefault(c => c.TenantId == tenant) is { } tracked)
+        {
+            return tracked; // taken before in this unit of work, with numbers it may not have saved yet
+        }
+
+        var row = new PostingCounters
+        {
+            TenantId = tenant,
+            LastItemLedgerEntryNo = numbers.ItemLedgerEntry,
+            LastValueEntryNo = numbers.ValueEntry,
+            LastApplicationEntryNo = numbers.ApplicationEntry,
+            LastGLEntryNo = numbers.GLEntry,
+            LastRegisterNo = numbers.Register,
+            LastTransactionNo = numbers.Transaction,
+        };
         db.PostingCounters.Attach(row);
         return row;
+    }
+
+    private sealed class LastNumbers
+    {
+        public long ItemLedgerEntry { get; init; }
+        public long ValueEntry { get; init; }
+        public long ApplicationEntry { get; init; }
+        public long GLEntry { get; init; }
+        public long Register { get; init; }
+        public long Transaction { get; init; }
     }
 }
