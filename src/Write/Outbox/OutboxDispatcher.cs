@@ -145,7 +145,10 @@ public sealed class OutboxDispatcher(
             throw;
         }
 
-        return await RecordOutcomeAsync(connection, claim, rows, failures, cancellationToken);
+        // Recorded even when shutdown begins now: the messages are out, and an unmarked row would go out again
+        // after its lease. A short transaction, so a bounded wait of its own instead of the stopping token.
+        using var recording = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await RecordOutcomeAsync(connection, claim, rows, failures, recording.Token);
     }
 
     /// <summary>

@@ -248,6 +248,14 @@ public sealed class PostgresRabbitMqDemoApp : PipelineApp
     public override bool SeedDemo => true;
 }
 
+/// <summary>Server mode with the background dispatcher off.</summary>
+public sealed class PostgresRabbitMqManualDispatchApp : PipelineApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    public override BusTransport Transport => BusTransport.RabbitMq;
+    public override bool RunDispatcher => false;
+}
+
 /// <summary>SQLite with the background dispatcher off: the test decides when rows are published.</summary>
 public sealed class SqliteManualDispatchApp : PipelineApp
 {
