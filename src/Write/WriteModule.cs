@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ public static class WriteModule
 {
     /// <summary>
     /// The write model, its command handlers, the outbox and its dispatcher. Needs the tenancy services and
-    /// a MassTransit bus (<see cref="IBus"/>) registered by the host.
+    /// the dispatcher's bus (<see cref="IOutboxTransport"/>) registered by the host.
     /// </summary>
     public static IServiceCollection AddSaasWrite(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
@@ -77,7 +76,7 @@ public static class WriteModule
         services.AddSingleton(sp => new OutboxDispatcher(
             sp.GetRequiredService<TenantScopes>(),
             sp.GetRequiredService<TenantDatabases>(),
-            sp.GetRequiredService<IBus>(),
+            sp.GetRequiredService<IOutboxTransport>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>>()));

@@ -3,6 +3,7 @@ using Saas.Read;
 using Saas.Read.Messaging;
 using Saas.Tenancy.Storage;
 using Saas.Write;
+using Saas.Write.Outbox;
 
 namespace Saas.Web.Messaging;
 
@@ -27,15 +28,20 @@ public static class PipelineSetup
         services.AddSingleton(bus);
         services.AddSaasWrite(configuration, database);
         services.AddSaasRead(database);
+        services.AddSingleton<IOutboxTransport, BusOutboxTransport>();
         services.Configure<MassTransitHostOptions>(o =>
         {
-            // Requests and the dispatcher may publish as soon as the host runs.
+            // The host accepts requests only once the bus runs. The dispatcher, a background service that starts
+            // before the bus, does not rely on this: it waits for IOutboxTransport.IsReady itself.
             o.WaitUntilStarted = true;
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
 
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ reports usage to its vendor over the internet by default: a tenant's service must
+            // not call out to third parties (and servers here have no internet to wait for).
+            x.DisableUsageTelemetry();
             x.AddReadConsumers(bus.Prefix);
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {

@@ -226,6 +226,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<DateTime?>("PublishedUtc").HasColumnName("published_utc");
             b.Property<string>("LastError").HasMaxLength(2000).HasColumnName("last_error");
             b.Property<bool>("Parked").HasColumnName("parked");
+            b.Property<Guid?>("ClaimId").HasColumnName("claim_id");
             b.HasKey("Id").HasName("pk_outbox");
             b.HasIndex("MessageId").IsUnique().HasDatabaseName("ix_outbox_message_id");
             b.HasIndex("NextAttemptUtc", "Id").HasDatabaseName("ix_outbox_next_attempt_utc_id").HasFilter("published_utc IS NULL");

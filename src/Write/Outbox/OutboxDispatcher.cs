@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,20 +16,21 @@ namespace Saas.Write.Outbox;
 /// </summary>
 /// <remarks>
 /// Works across tenants through the owner connection, so it runs inside the one logged system bypass.
-/// Rows are claimed in a transaction (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite serialises writers),
-/// published, and marked in the same transaction: several dispatchers can run at once without publishing a row
-/// twice. A crash between publish and commit publishes the row again later; consumers are idempotent for that.
+/// Rows are claimed with a lease in a short transaction (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL; SQLite
+/// serialises writers) that commits before anything is published; then they are published outside any transaction
+/// with a bounded timeout, and marked in a second short transaction — only while this claim still holds them.
+/// Several dispatchers can run at once without publishing a row twice. A crash after publishing publishes the row
+/// again once the lease runs out; consumers are idempotent for that. Nothing is claimed before the bus is ready
+/// (<see cref="IOutboxTransport.IsReady"/>): its consumers' queues must exist, or the broker would drop the events.
 /// </remarks>
 public sealed class OutboxDispatcher(
     TenantScopes scopes,
     TenantDatabases databases,
-    IPublishEndpoint publisher,
+    IOutboxTransport transport,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
-
     static OutboxDispatcher() => DapperGuids.EnsureConfigured();
 
     /// <summary>One pass over every data database; returns how many rows were published.</summary>
@@ -42,6 +42,7 @@ public sealed class OutboxDispatcher(
 
     public async Task<int> DispatchOnceAsync(SystemAccess system, CancellationToken cancellationToken)
     {
+        await transport.WaitUntilReadyAsync(cancellationToken);
         var published = 0;
         var tenants = await system.Services.GetRequiredService<TenantCatalog>().ListAllAsync(cancellationToken);
         var known = tenants.Select(t => t.Id).ToHashSet();
@@ -72,7 +73,7 @@ public sealed class OutboxDispatcher(
             await using var connection = await OpenAsync(connectionString, cancellationToken);
             replayed += await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE outbox SET parked = @No, attempts = 0, next_attempt_utc = @Now, last_error = NULL
+                UPDATE outbox SET parked = @No, attempts = 0, next_attempt_utc = @Now, last_error = NULL, claim_id = NULL
                 WHERE parked AND published_utc IS NULL
                 """,
                 new { No = false, Now = now },
@@ -121,12 +122,49 @@ public sealed class OutboxDispatcher(
 
     private async Task<int> DispatchDatabaseAsync(string connectionString, HashSet<Guid> knownTenants, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         await using var connection = await OpenAsync(connectionString, cancellationToken);
+        var claim = Guid.NewGuid();
+        var rows = await ClaimAsync(connection, claim, knownTenants, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // No transaction is open from here to the marking: a slow or unreachable broker holds up nothing but
+        // these rows, and only until PublishTimeout. Publishing concurrently amortises publisher-confirm round trips.
+        Exception?[] failures;
+        try
+        {
+            failures = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the rows back now rather than leaving them to the lease's expiry. Whatever went
+            // out is published again later, which consumers are idempotent for.
+            await ReleaseAsync(connection, claim, rows);
+            throw;
+        }
+
+        // Recorded even when shutdown begins now: the messages are out, and an unmarked row would go out again
+        // after its lease. A short transaction, so a bounded wait of its own instead of the stopping token.
+        using var recording = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await RecordOutcomeAsync(connection, claim, rows, failures, recording.Token);
+    }
+
+    /// <summary>
+    /// Takes up to a batch of due rows for this dispatcher, in a short transaction that is committed before
+    /// anything is published: the rows get this claim's id and a lease (their <c>next_attempt_utc</c> moves to
+    /// the lease's end, so no other dispatcher finds them due until it runs out).
+    /// </summary>
+    private async Task<List<PendingRow>> ClaimAsync(
+        DbConnection connection, Guid claim, HashSet<Guid> knownTenants, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+
         // On SQLite, Microsoft.Data.Sqlite begins transactions IMMEDIATE (write lock taken at BEGIN), which is
         // what makes two dispatchers unable to read the same due rows; PostgreSQL gets SKIP LOCKED below.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
 
         // ORDER BY id keeps the publish order close to the commit order; projections do not rely on it
         // (they compare versions), it only keeps lag fair between tenants.
@@ -143,37 +181,57 @@ public sealed class OutboxDispatcher(
             transaction,
             cancellationToken: cancellationToken))).ToList();
 
-        if (rows.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return 0;
-        }
-
         // A company being onboarded writes its seed data before its catalog entry exists; consumers would
         // refuse such events (unknown tenant → error queue). Hold them back briefly, without counting an
         // attempt: they go out once onboarding commits the catalog entry, or vanish with its compensation.
         var early = rows.Where(r => !knownTenants.Contains(r.TenantId)).Select(r => r.Id).ToArray();
         if (early.Length > 0)
         {
-            var earlyMatches = databases.Provider == DatabaseProvider.Postgres ? "id = ANY(@Ids)" : "id IN @Ids";
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE outbox SET next_attempt_utc = @Later WHERE {earlyMatches}",
+                $"UPDATE outbox SET next_attempt_utc = @Later WHERE {IdIn("@Ids")}",
                 new { Later = now + settings.FirstBackoff, Ids = early },
                 transaction,
                 cancellationToken: cancellationToken));
             rows = rows.Where(r => knownTenants.Contains(r.TenantId)).ToList();
         }
 
-        // Publishing concurrently amortises the broker's publisher-confirm round trips.
-        var failures = await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
-        var published = rows.Where((_, i) => failures[i] is null).Select(r => r.Id).ToList();
-        if (published.Count > 0)
+        if (rows.Count > 0)
         {
-            // Dapper expands "IN @Ids" into one parameter per id on SQLite but hands Npgsql a native array.
-            var idMatches = databases.Provider == DatabaseProvider.Postgres ? "id = ANY(@Ids)" : "id IN @Ids";
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE outbox SET published_utc = @Now, attempts = attempts + 1, last_error = NULL WHERE {idMatches}",
-                new { Now = now, Ids = published.ToArray() },
+                $"UPDATE outbox SET claim_id = @Claim, next_attempt_utc = @LeaseEnd WHERE {IdIn("@Ids")}",
+                new { Claim = claim, LeaseEnd = now + Lease, Ids = rows.Select(r => r.Id).ToArray() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows' outcome, in a second short transaction. Every statement names the claim, so a dispatcher whose
+    /// lease ran out (and whose rows another dispatcher took meanwhile) changes nothing.
+    /// </summary>
+    private async Task<int> RecordOutcomeAsync(
+        DbConnection connection, Guid claim, List<PendingRow> rows, Exception?[] failures, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // A failure while the bus itself is not ready (broker down, reconnecting) says nothing about the row:
+        // it is retried soon without counting an attempt, so an outage neither parks rows nor stretches their
+        // backoff, and the backlog goes out right after the broker is back.
+        var busDown = failures.Any(f => f is not null) && !transport.IsReady;
+        var published = rows.Where((_, i) => failures[i] is null).Select(r => r.Id).ToArray();
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (published.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                UPDATE outbox SET published_utc = @Now, attempts = attempts + 1, last_error = NULL, claim_id = NULL, next_attempt_utc = @Now
+                WHERE {IdIn("@Ids")} AND claim_id = @Claim
+                """,
+                new { Now = now, Ids = published, Claim = claim },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -182,13 +240,45 @@ public sealed class OutboxDispatcher(
         {
             if (failures[i] is { } error)
             {
-                await RecordFailureAsync(connection, transaction, rows[i], error, now, cancellationToken);
+                await RecordFailureAsync(connection, transaction, claim, rows[i], error, busDown, now, cancellationToken);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return published.Count;
+        return published.Length;
     }
+
+    private async Task ReleaseAsync(DbConnection connection, Guid claim, List<PendingRow> rows)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE outbox SET claim_id = NULL, next_attempt_utc = @Now WHERE {IdIn("@Ids")} AND claim_id = @Claim",
+                new { Now = clock.GetUtcNow().UtcDateTime, Ids = rows.Select(r => r.Id).ToArray(), Claim = claim },
+                cancellationToken: timeout.Token));
+        }
+        catch (Exception e)
+        {
+            // The lease runs out by itself; releasing early only saves that wait.
+            logger.LogWarning(e, "Could not release {Count} claimed outbox row(s) at shutdown; their lease expires instead", rows.Count);
+        }
+    }
+
+    /// <summary>The claim's lease: never shorter than two publish timeouts (see <see cref="OutboxOptions.ClaimLease"/>).</summary>
+    private TimeSpan Lease
+    {
+        get
+        {
+            var settings = options.Value;
+            var floor = settings.PublishTimeout * 2;
+            return settings.ClaimLease > floor ? settings.ClaimLease : floor;
+        }
+    }
+
+    // Dapper expands "IN @Ids" into one parameter per id on SQLite but hands Npgsql a native array.
+    private string IdIn(string parameter) =>
+        databases.Provider == DatabaseProvider.Postgres ? $"id = ANY({parameter})" : $"id IN {parameter}";
 
     private async Task<Exception?> PublishAsync(PendingRow row, CancellationToken cancellationToken)
     {
@@ -204,16 +294,8 @@ public sealed class OutboxDispatcher(
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await publisher.Publish(
-                message,
-                type,
-                Pipe.Execute<PublishContext>(context =>
-                {
-                    context.MessageId = row.MessageId;
-                    context.Headers.Set(TenantHeaders.TenantId, row.TenantId.ToString());
-                }),
-                timeout.Token);
+            timeout.CancelAfter(options.Value.PublishTimeout);
+            await transport.PublishAsync(new OutboxEnvelope(message, type, row.MessageId, row.TenantId), timeout.Token);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -223,19 +305,38 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task RecordFailureAsync(
-        DbConnection connection, DbTransaction transaction, PendingRow row, Exception error, DateTime now, CancellationToken cancellationToken)
+        DbConnection connection,
+        DbTransaction transaction,
+        Guid claim,
+        PendingRow row,
+        Exception error,
+        bool busDown,
+        DateTime now,
+        CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var attempts = row.Attempts + 1;
-        var parked = attempts >= settings.MaxAttempts;
-        var backoff = TimeSpan.FromTicks(Math.Min(
-            settings.MaxBackoff.Ticks,
-            settings.FirstBackoff.Ticks * (long)Math.Pow(2, Math.Min(attempts - 1, 30))));
         var message = error.GetType().Name + ": " + error.Message;
         if (message.Length > OutboxMessage.ErrorLength)
         {
             message = message[..OutboxMessage.ErrorLength];
         }
+
+        if (busDown)
+        {
+            logger.LogWarning(error, "Outbox message {MessageId} of tenant {TenantId} not published: the bus is not ready; retried without counting an attempt", row.MessageId, row.TenantId);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox SET next_attempt_utc = @Next, last_error = @Error, claim_id = NULL WHERE id = @Id AND claim_id = @Claim",
+                new { Next = now + settings.FirstBackoff, Error = message, row.Id, Claim = claim },
+                transaction,
+                cancellationToken: cancellationToken));
+            return;
+        }
+
+        var attempts = row.Attempts + 1;
+        var parked = attempts >= settings.MaxAttempts;
+        var backoff = TimeSpan.FromTicks(Math.Min(
+            settings.MaxBackoff.Ticks,
+            settings.FirstBackoff.Ticks * (long)Math.Pow(2, Math.Min(attempts - 1, 30))));
 
         if (parked)
         {
@@ -247,8 +348,11 @@ public sealed class OutboxDispatcher(
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET attempts = @Attempts, next_attempt_utc = @Next, last_error = @Error, parked = @Parked WHERE id = @Id",
-            new { Attempts = attempts, Next = now + backoff, Error = message, Parked = parked, row.Id },
+            """
+            UPDATE outbox SET attempts = @Attempts, next_attempt_utc = @Next, last_error = @Error, parked = @Parked, claim_id = NULL
+            WHERE id = @Id AND claim_id = @Claim
+            """,
+            new { Attempts = attempts, Next = now + backoff, Error = message, Parked = parked, row.Id, Claim = claim },
             transaction,
             cancellationToken: cancellationToken));
     }

@@ -32,12 +32,23 @@ public sealed class OutboxMessage : ITenantOwned
     public string Body { get; set; } = "";
     public DateTime OccurredUtc { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>Not due before this; while the row is claimed, the end of the claim's lease.</summary>
     public DateTime NextAttemptUtc { get; set; }
+
     public DateTime? PublishedUtc { get; set; }
     public string? LastError { get; set; }
 
     /// <summary>Gave up after too many failures; waits for an operator's replay.</summary>
     public bool Parked { get; set; }
+
+    // Last: a column added by a later migration comes last in the table, and the schema test compares positions.
+
+    /// <summary>
+    /// The dispatcher claim that holds the row while it is published outside any transaction; null when unclaimed.
+    /// Only that claim may mark the row; a claim whose lease ran out (<see cref="NextAttemptUtc"/>) is taken over.
+    /// </summary>
+    public Guid? ClaimId { get; set; }
 
     public static OutboxMessage For(ITenantEvent message, DateTime nowUtc) => new()
     {

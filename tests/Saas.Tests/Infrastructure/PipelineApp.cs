@@ -33,6 +33,9 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>False: no background dispatcher; the test drives <see cref="DispatchAllAsync"/> itself.</summary>
     public virtual bool RunDispatcher => true;
 
+    /// <summary>True: the first start seeds the demo (its outbox rows are written before the bus has started).</summary>
+    public virtual bool SeedDemo => false;
+
     /// <summary>Queues and exchanges of this app only, so apps sharing the test broker never see each other's messages.</summary>
     public string BusPrefix { get; } = "t" + Guid.NewGuid().ToString("N")[..8] + "-";
 
@@ -44,7 +47,7 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task InitializeAsync()
     {
         settings["Database:DataDirectory"] = dataDirectory;
-        settings["Demo:Seed"] = "false";
+        settings["Demo:Seed"] = SeedDemo ? "true" : "false";
         settings["Bus:Transport"] = Transport.ToString();
         settings["Bus:Prefix"] = BusPrefix;
         settings["Outbox:Enabled"] = RunDispatcher ? "true" : "false";
@@ -232,6 +235,25 @@ public sealed class PostgresRabbitMqApp : PipelineApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     public override BusTransport Transport => BusTransport.RabbitMq;
+}
+
+/// <summary>
+/// Server mode started on a broker that has never seen this app's prefix (no exchanges, queues or bindings yet),
+/// with the demo seeded on the first start: the case of a fresh deployment.
+/// </summary>
+public sealed class PostgresRabbitMqDemoApp : PipelineApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    public override BusTransport Transport => BusTransport.RabbitMq;
+    public override bool SeedDemo => true;
+}
+
+/// <summary>Server mode with the background dispatcher off.</summary>
+public sealed class PostgresRabbitMqManualDispatchApp : PipelineApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    public override BusTransport Transport => BusTransport.RabbitMq;
+    public override bool RunDispatcher => false;
 }
 
 /// <summary>SQLite with the background dispatcher off: the test decides when rows are published.</summary>

@@ -1,5 +1,4 @@
 using Dapper;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -102,13 +101,141 @@ public abstract class the_outbox_dispatcher_publishes_each_row_once_and_survives
         await cleanup.ExecuteAsync("DELETE FROM outbox WHERE message_id = @M", new { M = poison });
     }
 
-    private OutboxDispatcher NewDispatcher(int batchSize, int maxAttempts = 10) => new(
-        app.Services.GetRequiredService<TenantScopes>(),
-        app.Services.GetRequiredService<TenantDatabases>(),
-        app.Services.GetRequiredService<IBus>(),
-        Options.Create(new OutboxOptions { BatchSize = batchSize, MaxAttempts = maxAttempts, FirstBackoff = TimeSpan.Zero }),
-        TimeProvider.System,
-        NullLogger<OutboxDispatcher>.Instance);
+    [Fact]
+    public async Task while_the_broker_hangs_no_transaction_is_open_and_once_it_is_back_the_backlog_drains()
+    {
+        var tenant = await app.NewTenantAsync();
+        var positions = await CreateItemsAsync(tenant.Id, 5);
+        var broker = new BrokerStandIn(app.Services.GetRequiredService<IOutboxTransport>());
+        broker.Hang();
+        var dispatcher = NewDispatcher(batchSize: 100, transport: broker);
+        var pass = dispatcher.DispatchOnceAsync();
+        await broker.PublishEntered.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The publish is under way and stuck: the claim was committed before it began.
+        await using (var owner = await app.OpenOwnerConnectionAsync())
+        {
+            Assert.Equal(positions.Count, await owner.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM outbox WHERE tenant_id = @T AND claim_id IS NOT NULL AND published_utc IS NULL", new { T = tenant.Id }));
+
+            // A writer of the very rows being published does not wait: no row lock (PostgreSQL) and no write lock
+            // (SQLite) is held across the publish. Locked, this would fail after the command timeout.
+            Assert.Equal(positions.Count, await owner.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox SET last_error = last_error WHERE tenant_id = @T AND published_utc IS NULL", new { T = tenant.Id }, commandTimeout: 5)));
+            if (app.Provider == DatabaseProvider.Postgres)
+            {
+                Assert.Equal(0, await owner.ExecuteScalarAsync<long>(
+                    """
+                    SELECT COUNT(*) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'
+                    """));
+            }
+        }
+
+        // The connection is lost: the rows are handed back without counting an attempt (the broker's fault, not theirs).
+        broker.GoDown();
+        Assert.Equal(0, await pass.WaitAsync(TimeSpan.FromSeconds(20)));
+        await using (var owner = await app.OpenOwnerConnectionAsync())
+        {
+            foreach (var position in positions)
+            {
+                var row = await owner.QuerySingleAsync<OutboxState>(
+                    "SELECT attempts AS Attempts, parked AS Parked, claim_id AS ClaimId, published_utc AS PublishedUtc FROM outbox WHERE message_id = @M",
+                    new { M = position });
+                Assert.Equal((0, false, null, null), (row.Attempts, row.Parked, row.ClaimId, row.PublishedUtc));
+            }
+        }
+
+        // The dispatcher waits for the bus instead of claiming, and drains as soon as the broker is back.
+        var draining = RunUntilEmptyAsync(dispatcher);
+        broker.Recover();
+        await draining.WaitAsync(TimeSpan.FromSeconds(20));
+        foreach (var position in positions)
+        {
+            await app.SettleAsync(tenant.Id, position);
+        }
+
+        Assert.All(positions, p => Assert.Equal(1, app.Messages.Published(p)));
+    }
+
+    [Fact]
+    public async Task a_publish_that_never_returns_is_cut_by_the_publish_timeout_and_retried()
+    {
+        var tenant = await app.NewTenantAsync();
+        var position = (await CreateItemsAsync(tenant.Id, 1))[0];
+        var broker = new BrokerStandIn(app.Services.GetRequiredService<IOutboxTransport>());
+        broker.Hang();
+        var dispatcher = NewDispatcher(batchSize: 100, transport: broker, publishTimeout: TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(0, await dispatcher.DispatchOnceAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal((1, false), await StateAsync(position));
+
+        broker.Recover();
+        await RunUntilEmptyAsync(dispatcher).WaitAsync(TimeSpan.FromSeconds(20));
+        await app.SettleAsync(tenant.Id, position);
+        Assert.Equal(1, app.Messages.Published(position));
+    }
+
+    [Fact]
+    public async Task rows_of_a_dispatcher_that_stopped_responding_are_taken_over_when_its_lease_runs_out()
+    {
+        var tenant = await app.NewTenantAsync();
+        var position = (await CreateItemsAsync(tenant.Id, 1))[0];
+        var stuck = new BrokerStandIn(app.Services.GetRequiredService<IOutboxTransport>());
+        stuck.Hang();
+        var first = NewDispatcher(batchSize: 100, transport: stuck);
+        var firstPass = first.DispatchOnceAsync();
+        await stuck.PublishEntered.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Another dispatcher leaves the claimed row alone while the lease runs…
+        await NewDispatcher(batchSize: 100).DispatchOnceAsync();
+        Assert.Equal(0, app.Messages.Published(position));
+
+        // …and takes it over once the lease has run out (its clock is past the lease's end).
+        await NewDispatcher(batchSize: 100, clock: new ClockAhead(TimeSpan.FromHours(1))).DispatchOnceAsync();
+        await app.SettleAsync(tenant.Id, position);
+        Assert.Equal(1, app.Messages.Published(position));
+
+        // The first one wakes up and publishes too (at least once), but its claim no longer holds the row: it marks
+        // nothing, so the row stays published once, by the dispatcher that took it over.
+        stuck.Recover();
+        await firstPass.WaitAsync(TimeSpan.FromSeconds(20));
+        await app.Messages.WaitConsumedAsync(position, 2);
+        Assert.Equal((1, false), await StateAsync(position));
+        Assert.Equal(1, await InboxRowsAsync(tenant.Id, position));
+    }
+
+    private async Task<List<Guid>> CreateItemsAsync(Guid tenantId, int count)
+    {
+        var positions = new List<Guid>();
+        await app.InTenantAsync(tenantId, async sp =>
+        {
+            var handler = sp.GetRequiredService<CreateItemHandler>();
+            for (var i = 0; i < count; i++)
+            {
+                positions.Add((await handler.HandleAsync(new CreateItem { DisplayName = $"Crate {i}" })).ReadPosition);
+            }
+        });
+        return positions;
+    }
+
+    private OutboxDispatcher NewDispatcher(
+        int batchSize, int maxAttempts = 10, IOutboxTransport? transport = null, TimeSpan? publishTimeout = null, TimeProvider? clock = null)
+    {
+        var options = new OutboxOptions { BatchSize = batchSize, MaxAttempts = maxAttempts, FirstBackoff = TimeSpan.Zero };
+        if (publishTimeout is { } timeout)
+        {
+            options.PublishTimeout = timeout;
+        }
+
+        return new(
+            app.Services.GetRequiredService<TenantScopes>(),
+            app.Services.GetRequiredService<TenantDatabases>(),
+            transport ?? app.Services.GetRequiredService<IOutboxTransport>(),
+            Options.Create(options),
+            clock ?? TimeProvider.System,
+            NullLogger<OutboxDispatcher>.Instance);
+    }
 
     private static async Task RunUntilEmptyAsync(OutboxDispatcher dispatcher)
     {
@@ -133,6 +260,14 @@ public abstract class the_outbox_dispatcher_publishes_each_row_once_and_survives
     {
         public int Attempts { get; set; }
         public bool Parked { get; set; }
+        public Guid? ClaimId { get; set; }
+        public DateTime? PublishedUtc { get; set; }
+    }
+
+    /// <summary>A dispatcher whose clock runs ahead: it sees every lease taken now as run out.</summary>
+    private sealed class ClockAhead(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + ahead;
     }
 }
 
