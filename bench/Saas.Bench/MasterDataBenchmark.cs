@@ -71,7 +71,7 @@ public static class MasterDataBenchmark
     }
 
     /// <summary>Waits (bounded) until every event is projected, then reads occurred → processed per message.</summary>
-    private static async Task<List<double>> ProjectionLatenciesAsync(DatabaseOptions database, HashSet<Guid> positions, DateTime since)
+    internal static async Task<List<double>> ProjectionLatenciesAsync(DatabaseOptions database, HashSet<Guid> positions, DateTime since)
     {
         await using var connection = DatabaseProviders.CreateConnection(database.Provider, database.DataAdminOrData);
         await connection.OpenAsync();

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
+using Saas.Tenancy.Storage;
 using Saas.Web.Resellers;
 using Saas.Web.Startup;
 using Saas.Write;
@@ -43,8 +44,8 @@ public static class PostingBenchmark
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
         Console.WriteLine($"# Postings on {options.Provider}: {options.Postings} item journals of 5 lines per run ({Environment.ProcessorCount} cores)");
-        Console.WriteLine("| provider | via | tenants × workers | postings | postings/s | lines/s | p50 ms | p99 ms |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| provider | via | tenants × workers | postings | postings/s | lines/s | p50 ms | p99 ms | event→read p50 ms | event→read p99 ms |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, 1, null, "warm-up"); // JIT, pools, caches
         await ThroughputAsync(app.Services, scopes, run, Math.Min(50, options.Postings), 2, 1, http, "warm-up");
         foreach (var via in options.Via)
@@ -86,6 +87,8 @@ public static class PostingBenchmark
         }
 
         var latencies = new ConcurrentBag<double>();
+        var positions = new ConcurrentBag<Guid>();
+        var started = DateTime.UtcNow;
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(companies.SelectMany(company => Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -98,19 +101,21 @@ public static class PostingBenchmark
                 if (http is null)
                 {
                     await using var scope = await scopes.BeginScope(tenant);
-                    await scope.Services.GetRequiredService<ItemJournal>().PostAsync(FiveLines(items, n));
+                    positions.Add((await scope.Services.GetRequiredService<ItemJournal>().PostAsync(FiveLines(items, n))).ReadPosition!.Value);
                 }
                 else
                 {
-                    await PostOverHttpAsync(http, tenant, token!, FiveLines(items, n));
+                    positions.Add(await PostOverHttpAsync(http, tenant, token!, FiveLines(items, n)));
                 }
 
                 latencies.Add(one.Elapsed.TotalMilliseconds);
             }
         }))));
         var elapsed = clock.Elapsed;
+        var projection = await MasterDataBenchmark.ProjectionLatenciesAsync(services.GetRequiredService<DatabaseOptions>(), positions.ToHashSet(), started);
         return $"| {label} | {(http is null ? "in process" : "HTTP API")} | {tenants} × {workers} | {postings} | {postings / elapsed.TotalSeconds:F0} | {5 * postings / elapsed.TotalSeconds:F0} | " +
-            $"{BenchHost.Percentile(latencies, 50):F1} | {BenchHost.Percentile(latencies, 99):F1} |";
+            $"{BenchHost.Percentile(latencies, 50):F1} | {BenchHost.Percentile(latencies, 99):F1} | " +
+            $"{BenchHost.Percentile(projection, 50):F1} | {BenchHost.Percentile(projection, 99):F1} |";
     }
 
     /// <summary>An Administrator API client of the company and its client-credentials token.</summary>
@@ -126,7 +131,8 @@ public static class PostingBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
-    private static async Task PostOverHttpAsync(HttpClient http, Guid tenant, string token, PostItemJournal journal)
+    /// <returns>The posting's read position (X-Read-Position).</returns>
+    private static async Task<Guid> PostOverHttpAsync(HttpClient http, Guid tenant, string token, PostItemJournal journal)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2.0/companies({tenant})/itemJournals/Microsoft.NAV.post")
         {
@@ -149,6 +155,8 @@ public static class PostingBenchmark
         {
             throw new InvalidOperationException($"Posting over HTTP answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
+
+        return Guid.Parse(response.Headers.GetValues("X-Read-Position").Single());
     }
 
     private static async Task<string> CostAdjustmentAsync(IServiceProvider services, TenantScopes scopes, string run, BenchOptions options)
