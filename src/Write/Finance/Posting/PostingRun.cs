@@ -620,9 +620,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                 var own = valuesByEntry.GetValueOrDefault(entryNo) ?? [];
                 var invoiced = own.Sum(v => v.InvoicedQuantity);
                 var nominal = own.Where(v => v.EntryType is not (ValueEntryType.Rounding or ValueEntryType.Revaluation)).ToList();
-                var rounding = own.Where(v => v.EntryType == ValueEntryType.Rounding).ToList();
                 var (nominalExpected, nominalActual) = Split(target.Nominal, invoiced, entry.Quantity);
-                var (roundingExpected, roundingActual) = Split(target.Rounding, invoiced, entry.Quantity);
                 var deltaExpected = nominalExpected - nominal.Sum(v => v.CostAmountExpected);
                 var deltaActual = nominalActual - nominal.Sum(v => v.CostAmountActual);
                 if (deltaExpected != 0 || deltaActual != 0)
@@ -639,15 +637,41 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                     }
                 }
 
-                var roundingDeltaExpected = roundingExpected - rounding.Sum(v => v.CostAmountExpected);
-                var roundingDeltaActual = roundingActual - rounding.Sum(v => v.CostAmountActual);
-                if (roundingDeltaExpected != 0 || roundingDeltaActual != 0)
+                BookRounding(entry, own, target.Rounding);
+            }
+
+            // FIFO, LIFO, Standard: the residual a fully applied inbound entry keeps (ItemCostCalculator's remarks).
+            foreach (var (entryNo, residual) in calculator.InboundRounding.OrderBy(r => r.Key))
+            {
+                if (!onlyNewEntries || ownValueOf.ContainsKey(entryNo))
                 {
-                    NewValue(entry, ValueEntryType.Rounding, invoiced: false, expected: roundingDeltaExpected, actual: roundingDeltaActual,
-                        postingDate: setup.FirstOpenDate(entry.PostingDate), adjustment: true);
+                    BookRounding(entries[entryNo], valuesByEntry.GetValueOrDefault(entryNo) ?? [], residual);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Books the difference between an entry's rounding and its Rounding value entries, split like its cost. An
+    /// outbound entry's (Average period residue) is dated at the entry; an inbound entry's at its last invoiced value
+    /// entry, as BC dates the residual of a fully applied inbound entry.
+    /// </summary>
+    private void BookRounding(ItemLedgerEntry entry, List<ValueEntry> own, decimal rounding)
+    {
+        var (expected, actual) = Split(rounding, own.Sum(v => v.InvoicedQuantity), entry.Quantity);
+        var booked = own.Where(v => v.EntryType == ValueEntryType.Rounding).ToList();
+        var deltaExpected = expected - booked.Sum(v => v.CostAmountExpected);
+        var deltaActual = actual - booked.Sum(v => v.CostAmountActual);
+        if (deltaExpected == 0 && deltaActual == 0)
+        {
+            return;
+        }
+
+        var date = entry.Positive
+            ? own.Where(v => v.InvoicedQuantity != 0).MaxBy(v => v.EntryNo)?.PostingDate ?? entry.PostingDate
+            : entry.PostingDate;
+        NewValue(entry, ValueEntryType.Rounding, invoiced: false, expected: deltaExpected, actual: deltaActual,
+            postingDate: setup.FirstOpenDate(date), adjustment: true);
     }
 
     /// <summary>The invoiced share of a cost is actual, the rest expected (BC's Cost Amount (Actual) / (Expected)).</summary>
