@@ -53,7 +53,7 @@ public sealed class ItemCostCalculator
 
     /// <param name="appliedBefore">
     /// For a part of the ledger (incremental adjustment): per inbound entry whose earlier applications are left
-    /// out, the quantity those took. Allocation is cumulative, so the applications given still get exactly the
+    /// out, the quantity those took. An application's share depends only on the quantity before it, so the applications given still get exactly the
     /// share the whole list would give them. Without it every application of every inbound entry must be given.
     /// </param>
     /// <param name="opening">
