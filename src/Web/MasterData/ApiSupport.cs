@@ -351,6 +351,14 @@ internal sealed class CommandProblems(ILogger<CommandProblems> logger) : IEndpoi
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request body", detail: e.Message);
         }
+        catch (IdempotencyKeyReusedException e)
+        {
+            logger.LogInformation("Idempotency key reused with another request");
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [e.Field] = [e.Message] },
+                title: "The idempotency key was already used for a different request.",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
         catch (NotFoundException e)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: e.Message);

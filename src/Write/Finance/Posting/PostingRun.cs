@@ -34,8 +34,9 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     public async Task<PostingResult> PostAsync(ItemPosting posting)
     {
         await LockAsync();
-        if (posting.IdempotencyKey is { Length: > 0 } key
-            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+        var requestHash = posting.IdempotencyKey is { Length: > 0 } ? posting.RequestHash ?? PostingIdempotency.Hash(posting) : null;
+        if (requestHash is not null
+            && await PostingIdempotency.EarlierAsync(db, posting.IdempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             return await LoadResultAsync(earlier);
         }
@@ -67,7 +68,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         // New entries always get their cost now (from their applications or the average); older entries are
         // adjusted now only with automatic cost adjustment, otherwise by AdjustCostAsync.
         await AdjustAsync(touchedItems.ToList(), onlyNewEntries: !setup.AutomaticCostAdjustment, fromScratch: false);
-        return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
+        return await FinishAsync(posting.SourceCode, posting.IdempotencyKey, requestHash);
     }
 
     public async Task<PostingResult> AdjustOnlyAsync(IReadOnlyCollection<string>? itemNos)
@@ -94,7 +95,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         }
 
         await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false, fromScratch: true);
-        return await FinishAsync("INVTADJMT", null);
+        return await FinishAsync("INVTADJMT", null, null);
     }
 
     /// <summary>Takes the company's posting lock (<see cref="PostingLock"/>) and its counters row.</summary>
@@ -713,7 +714,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
     // ---------------------------------------------------------------- G/L, register, event
 
-    private async Task<PostingResult> FinishAsync(string sourceCode, string? idempotencyKey)
+    private async Task<PostingResult> FinishAsync(string sourceCode, string? idempotencyKey, string? requestHash)
     {
         if (newEntries.Count == 0 && newValues.Count == 0)
         {
@@ -761,6 +762,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             TransactionNo = transactionNo,
             SourceCode = sourceCode,
             IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
+            RequestHash = idempotencyKey is { Length: > 0 } ? requestHash : null,
             FromGLEntryNo = counters.LastGLEntryNo - newGLEntries.Count + 1,
             ToGLEntryNo = counters.LastGLEntryNo,
             FromItemLedgerEntryNo = counters.LastItemLedgerEntryNo - newEntries.Count + 1,

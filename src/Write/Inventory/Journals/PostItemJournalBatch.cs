@@ -40,8 +40,10 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
 
         var batch = await db.ItemJournalBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
-        if (idempotencyKey is { Length: > 0 } key
-            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+
+        // The request is "post this batch (as this document number)": a retry finds the lines gone, so they cannot be part of it.
+        var requestHash = PostingIdempotency.Hash("itemJournalBatch.post", new { batchId, documentNumber = documentNumber ?? "" });
+        if (await PostingIdempotency.EarlierAsync(db, idempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             // A retry of a posting that succeeded: its lines are gone, its result is the register's.
             return await EarlierResultAsync(earlier, cancellationToken);
@@ -54,7 +56,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
 
         var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey);
-        var result = await Named(map, () => engine.PostAsync(posting, cancellationToken));
+        var result = await Named(map, () => engine.PostAsync(posting with { RequestHash = requestHash }, cancellationToken));
         if (!result.AlreadyPosted)
         {
             var ids = lines.Select(l => l.Id).ToList();

@@ -44,8 +44,11 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         var locked = await db.TransferHeaders.Where(h => h.Id == orderId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
 
-        // After the lock: a retry whose first attempt completed the order (and deleted it) still gets its document.
-        if (key is not null && await EarlierAsync(key, cancellationToken) is { } earlier)
+        // After the lock: a retry whose first attempt completed the order (and deleted it) still gets its document;
+        // the same key for another order or action is refused.
+        var requestHash = PostingIdempotency.Hash(type == TransferDocumentType.Shipment ? "transferOrder.ship" : "transferOrder.receive", new { orderId });
+        if (key is not null && await PostingIdempotency.EarlierAsync(db, key, requestHash, cancellationToken) is not null
+            && await EarlierAsync(key, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -125,7 +128,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         try
         {
             result = await engine.PostAsync(
-                new ItemPosting { SourceCode = ItemPosting.TransferSourceCode, DocumentNo = number, IdempotencyKey = key, Lines = postingLines },
+                new ItemPosting { SourceCode = ItemPosting.TransferSourceCode, DocumentNo = number, IdempotencyKey = key, RequestHash = requestHash, Lines = postingLines },
                 cancellationToken);
         }
         catch (ValidationFailedException e)
@@ -137,7 +140,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         {
             // A retry with the same key raced us past the check above; the first one's document stands.
             return await EarlierAsync(key!, cancellationToken)
-                ?? throw ValidationFailedException.For("idempotencyKey", "was already used by another posting.");
+                ?? throw new IdempotencyKeyReusedException(PostingIdempotency.Field, $"Idempotency key '{key}' was already used by another posting.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
