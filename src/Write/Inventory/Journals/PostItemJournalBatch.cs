@@ -19,7 +19,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
             ?? throw new NotFoundException("Item journal", batchId);
         var lines = await LinesAsync(batchId, cancellationToken);
         var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey: null);
-        return await Named(map, () => engine.PreviewAsync(posting, cancellationToken));
+        return await Named(map, () => engine.PreviewAsync(posting, cancellationToken), batch.Template);
     }
 
     public Task<PostingResult> PostAsync(Guid batchId, string? documentNumber, string? idempotencyKey, CancellationToken cancellationToken = default) =>
@@ -56,7 +56,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
 
         var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey);
-        var result = await Named(map, () => engine.PostAsync(posting with { RequestHash = requestHash }, cancellationToken));
+        var result = await Named(map, () => engine.PostAsync(posting with { RequestHash = requestHash }, cancellationToken), batch.Template);
         if (!result.AlreadyPosted)
         {
             var ids = lines.Select(l => l.Id).ToList();
@@ -155,7 +155,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         return (posting, map);
     }
 
-    private static async Task<PostingResult> Named(Dictionary<string, int> map, Func<Task<PostingResult>> post)
+    private static async Task<PostingResult> Named(Dictionary<string, int> map, Func<Task<PostingResult>> post, ItemJournalTemplate template)
     {
         try
         {
@@ -163,12 +163,15 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
         catch (ValidationFailedException e)
         {
-            throw Renamed(e, map);
+            throw Renamed(e, map, template);
         }
     }
 
-    /// <summary><c>lines[2].itemNo</c> of the engine becomes <c>itemJournalLines[30000].itemNumber</c>.</summary>
-    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map) =>
+    /// <summary>
+    /// <c>lines[2].itemNo</c> of the engine becomes <c>itemJournalLines[30000].itemNumber</c> (a physical inventory line's
+    /// quantity is the counted <c>quantityPhysInventory</c>), the posting's <c>documentNo</c> the request's <c>documentNumber</c>.
+    /// </summary>
+    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map, ItemJournalTemplate template = ItemJournalTemplate.Item) =>
         e.WithFieldsRenamed(field =>
         {
             var match = EngineField().Match(field);
@@ -180,9 +183,15 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
                     "appliesToEntry" when field.StartsWith("revaluations", StringComparison.Ordinal) => "itemNumber",
                     "newUnitCost" => "unitCostRevalued",
                     "newInventoryValue" => "inventoryValueRevalued",
+                    "quantity" when template == ItemJournalTemplate.PhysicalInventory => "quantityPhysInventory",
                     var other => other,
                 })
-                : field == "lines" ? "itemJournalLines" : field;
+                : field switch
+                {
+                    "lines" => "itemJournalLines",
+                    "documentNo" => "documentNumber",
+                    _ => field,
+                };
         });
 
     private static string Field(int lineNumber, string field) => $"itemJournalLines[{lineNumber}].{field}";

@@ -133,7 +133,7 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         }
         catch (ValidationFailedException e)
         {
-            throw InOrderTerms(e, sources);
+            throw InOrderTerms(e, sources, shipping);
         }
 
         if (result.AlreadyPosted)
@@ -255,11 +255,29 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
             .Select(d => new TransferPosted(d.Id, d.Number, true, false, null))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The engine names its own lines (lines[3].quantity); the caller knows the order's lines (transferLines[20000].quantity).</summary>
-    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources) =>
+    /// <summary>
+    /// The engine names its own lines and fields (lines[3].quantity, lines[3].locationCode); the caller knows the order's:
+    /// the line's quantity to ship or receive and item number (transferLines[20000].qtyToShip), and the header's
+    /// locations and dates, which the engine lines were made from.
+    /// </summary>
+    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources, bool shipping) =>
         e.WithFieldsRenamed(field =>
-            field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
-            && int.TryParse(field[6..end], out var index) && index < sources.Count
-                ? $"transferLines[{sources[index].LineNo}]" + field[(end + 1)..]
-                : field);
+        {
+            if (!(field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
+                && int.TryParse(field[6..end], out var index) && index < sources.Count))
+            {
+                return field;
+            }
+
+            var line = $"transferLines[{sources[index].LineNo}]";
+            return field[(end + 1)..] switch
+            {
+                ".itemNo" => line + ".itemNumber",
+                ".quantity" => line + (shipping ? ".qtyToShip" : ".qtyToReceive"),
+                ".locationCode" => shipping ? "transferFromCode" : "inTransitCode",
+                ".newLocationCode" => shipping ? "inTransitCode" : "transferToCode",
+                ".postingDate" => shipping ? "shipmentDate" : "receiptDate",
+                var rest => line + rest,
+            };
+        });
 }
