@@ -28,7 +28,7 @@ public static class SaasApplication
         builder.Services.AddTenancy(database);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(Saas.Web.MasterData.BcWordsSchema.TransformAsync));
         builder.Services.AddSaasHealthChecks();
         builder.Services.Configure<TenantResolutionOptions>(builder.Configuration.GetSection("Tenancy"));
         builder.Services.AddScoped<DemoData>();

@@ -3,6 +3,7 @@ using Dapper;
 using Saas.Read.Common;
 using Saas.Tenancy.Storage;
 using Saas.Write.Common;
+using Saas.Write.Inventory.Ledger;
 
 namespace Saas.Read.Finance;
 
@@ -46,7 +47,10 @@ public sealed record ItemLedgerEntryRow
     public long EntryNumber { get; init; }
     public string ItemNumber { get; init; } = "";
     public string PostingDate { get; init; } = "";
+
+    [BcWordsOf(typeof(ItemLedgerEntryType))]
     public string EntryType { get; init; } = "";
+
     public string DocumentNumber { get; init; } = "";
     public string Description { get; init; } = "";
     public string LocationCode { get; init; } = "";
@@ -65,8 +69,13 @@ public sealed record ValueEntryRow
     public string ItemNumber { get; init; } = "";
     public string PostingDate { get; init; } = "";
     public string ValuationDate { get; init; } = "";
+
+    [BcWordsOf(typeof(ValueEntryType))]
     public string EntryType { get; init; } = "";
+
+    [BcWordsOf(typeof(Saas.Write.Inventory.Ledger.ItemLedgerEntryType))]
     public string ItemLedgerEntryType { get; init; } = "";
+
     public string DocumentNumber { get; init; } = "";
     public string LocationCode { get; init; } = "";
     public decimal ItemLedgerEntryQuantity { get; init; }
@@ -115,10 +124,10 @@ public sealed class LedgerQueries(TenantDb db)
         }, cancellationToken);
 
     public Task<Page<ValueEntryRow>> ValueEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
-        db.ReadAsync(s =>
+        db.ReadAsync(async s =>
         {
             var where = Where(s, filter, ("item_no", filter.ItemNumber), ("location_code", filter.LocationCode));
-            return PageAsync<ValueEntryRow>(s, filter, where,
+            var page = await PageAsync<ValueEntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, item_ledger_entry_no AS ItemLedgerEntryNumber, item_no AS ItemNumber,
                        {Text(s, "posting_date")} AS PostingDate, {Text(s, "valuation_date")} AS ValuationDate, entry_type AS EntryType,
@@ -128,7 +137,18 @@ public sealed class LedgerQueries(TenantDb db)
                        sales_amount_actual AS SalesAmountActual, adjustment AS Adjustment
                 FROM value_entries
                 """, "value_entries");
+
+            // The tables keep the enum names; the API speaks BC's words ("Direct Cost", "Positive Adjmt."), as postings answer.
+            return new Page<ValueEntryRow>(page.Value.Select(v => v with
+            {
+                EntryType = Word<ValueEntryType>(v.EntryType), ItemLedgerEntryType = Word<ItemLedgerEntryType>(v.ItemLedgerEntryType),
+            }).ToList(), page.Count);
         }, cancellationToken);
+
+    /// <summary>A stored enum name as BC's word (<see cref="BcEnum"/>); text that is no such name stays as it is.</summary>
+    private static string Word<TEnum>(string stored)
+        where TEnum : struct, Enum =>
+        BcEnum.TryParse<TEnum>(stored, out var value) ? BcEnum.ToWord(value) : stored;
 
     public Task<Page<ItemLedgerEntryRow>> ItemLedgerEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(async s =>
@@ -166,7 +186,7 @@ public sealed class LedgerQueries(TenantDb db)
                 var open = remaining.TryGetValue(e.EntryNumber, out var left);
                 return new ItemLedgerEntryRow
                 {
-                    EntryNumber = e.EntryNumber, ItemNumber = e.ItemNumber, PostingDate = e.PostingDate, EntryType = e.EntryType,
+                    EntryNumber = e.EntryNumber, ItemNumber = e.ItemNumber, PostingDate = e.PostingDate, EntryType = Word<ItemLedgerEntryType>(e.EntryType),
                     DocumentNumber = e.DocumentNumber, Description = e.Description, LocationCode = e.LocationCode, Quantity = e.Quantity,
                     RemainingQuantity = left, Open = open, CostAmountActual = sums.Actual, CostAmountExpected = sums.Expected,
                     SalesAmountActual = sums.Sales,

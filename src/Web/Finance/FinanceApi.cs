@@ -23,13 +23,16 @@ public static class FinanceApi
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Finance and inventory ledgers");
         company.MapGet("/generalLedgerEntries", GLEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/itemLedgerEntries", ItemLedgerEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/valueEntries", ValueEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
+        company.MapGet("/itemLedgerEntries", ItemLedgerEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
+            .Produces<ListEnvelope<ItemLedgerEntryRow>>();
+        company.MapGet("/valueEntries", ValueEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
+            .Produces<ListEnvelope<ValueEntryRow>>();
         company.MapGet("/trialBalance", TrialBalanceAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet("/itemJournals/physicalInventory", CalculatePhysicalInventoryAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
 
         // Posting changes the books: the roles that may change items (warehouse, purchasing, administrator).
-        company.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
+        company.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite)
+            .Produces<PostingResponse>(StatusCodes.Status201Created).Produces<PostingResponse>();
 
         // Stored journals (batches, lines, post, preview, calculate inventory / inventory value).
         Inventory.ItemJournalsApi.MapItemJournals(company);
@@ -67,7 +70,14 @@ public static class FinanceApi
         var date = ParseDate("postingDate", http.Request.Query["postingDate"].ToString())
             ?? throw ValidationFailedException.For("postingDate", "is required.");
         var lines = await journal.CalculatePhysicalInventoryAsync(date, http.Request.Query["locationCode"].ToString(), cancellationToken: http.RequestAborted);
-        return Results.Json(ApiSupport.ListResponse(lines, lines.Count), ApiSupport.Json);
+
+        // The lines as the post takes them back (entry type as BC's word, not the enum's number).
+        var resources = lines.Select(l => new
+        {
+            entryType = BcEnum.ToWord(l.EntryType), itemNumber = l.ItemNumber, locationCode = l.LocationCode, postingDate = l.PostingDate,
+            quantityCalculated = l.QuantityCalculated, quantityPhysInventory = l.QuantityPhysInventory,
+        }).ToList();
+        return Results.Json(ApiSupport.ListResponse(resources, resources.Count), ApiSupport.Json);
     }
 
     private static async Task<IResult> PostJournalAsync(ItemJournal journal, HttpContext http)
@@ -200,29 +210,33 @@ public static class FinanceApi
         public decimal? QuantityPhysInventory { get; init; }
     }
 
+    /// <summary>What a posting (or its preview) wrote; entry types in BC's words, as the ledger lists show them.</summary>
     internal sealed record PostingResponse(
-        long RegisterNumber, bool AlreadyPosted, bool Preview, IReadOnlyList<object> ItemLedgerEntries, IReadOnlyList<object> ValueEntries,
-        IReadOnlyList<object> GeneralLedgerEntries)
+        long RegisterNumber, bool AlreadyPosted, bool Preview, IReadOnlyList<PostedItemLedgerEntry> ItemLedgerEntries,
+        IReadOnlyList<PostedValueEntry> ValueEntries, IReadOnlyList<PostedGLEntry> GeneralLedgerEntries)
     {
         public static PostingResponse From(PostingResult result, bool preview) => new(
             result.RegisterNo,
             result.AlreadyPosted,
             preview,
-            result.ItemLedgerEntries.Select(e => (object)new
-            {
-                entryNumber = e.EntryNo, itemNumber = e.ItemNo, postingDate = e.PostingDate, entryType = BcEnum.ToWord(e.EntryType),
-                documentNumber = e.DocumentNo, locationCode = e.LocationCode, quantity = e.Quantity,
-            }).ToList(),
-            result.ValueEntries.Select(v => (object)new
-            {
-                entryNumber = v.EntryNo, itemLedgerEntryNumber = v.ItemLedgerEntryNo, itemNumber = v.ItemNo, postingDate = v.PostingDate,
-                entryType = BcEnum.ToWord(v.EntryType), costAmountActual = v.CostAmountActual, costAmountExpected = v.CostAmountExpected,
-                adjustment = v.Adjustment,
-            }).ToList(),
-            result.GLEntries.Select(g => (object)new
-            {
-                entryNumber = g.EntryNo, accountNumber = g.GLAccountNo, postingDate = g.PostingDate, documentNumber = g.DocumentNo,
-                description = g.Description, amount = g.Amount,
-            }).ToList());
+            result.ItemLedgerEntries.Select(e => new PostedItemLedgerEntry(
+                e.EntryNo, e.ItemNo, e.PostingDate, BcEnum.ToWord(e.EntryType), e.DocumentNo, e.LocationCode, e.Quantity)).ToList(),
+            result.ValueEntries.Select(v => new PostedValueEntry(
+                v.EntryNo, v.ItemLedgerEntryNo, v.ItemNo, v.PostingDate, BcEnum.ToWord(v.EntryType), v.CostAmountActual, v.CostAmountExpected,
+                v.Adjustment)).ToList(),
+            result.GLEntries.Select(g => new PostedGLEntry(g.EntryNo, g.GLAccountNo, g.PostingDate, g.DocumentNo, g.Description, g.Amount)).ToList());
     }
+
+    internal sealed record PostedItemLedgerEntry(
+        long EntryNumber, string ItemNumber, DateOnly PostingDate,
+        [property: BcWordsOf(typeof(ItemLedgerEntryType))] string EntryType,
+        string DocumentNumber, string LocationCode, decimal Quantity);
+
+    internal sealed record PostedValueEntry(
+        long EntryNumber, long ItemLedgerEntryNumber, string ItemNumber, DateOnly PostingDate,
+        [property: BcWordsOf(typeof(ValueEntryType))] string EntryType,
+        decimal CostAmountActual, decimal CostAmountExpected, bool Adjustment);
+
+    internal sealed record PostedGLEntry(
+        long EntryNumber, string AccountNumber, DateOnly PostingDate, string DocumentNumber, string Description, decimal Amount);
 }

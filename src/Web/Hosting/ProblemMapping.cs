@@ -37,6 +37,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         });
     }
 
-    private static string Describe(JsonException json) =>
-        json.Path is { Length: > 0 } path ? $"The JSON is not valid at '{path}': {json.Message}" : $"The JSON is not valid: {json.Message}";
+    /// <summary>In the client's terms (the JSON path it sent, what the field takes), never a .NET type name.</summary>
+    private static string Describe(JsonException json)
+    {
+        var (field, reason) = Saas.Web.MasterData.JsonInputErrors.Describe(json.Message, Saas.Web.MasterData.JsonInputErrors.FieldOf(json.Path));
+        return field.Length > 0 ? $"The JSON is not valid at '{field}': {reason}" : $"The JSON is not valid: {reason}";
+    }
 }

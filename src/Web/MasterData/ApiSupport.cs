@@ -25,6 +25,7 @@ internal static partial class ApiSupport
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new ApiDecimalConverter() },
     };
 
     /// <summary>
@@ -79,8 +80,7 @@ internal static partial class ApiSupport
         }
         catch (JsonException e)
         {
-            var where = string.IsNullOrEmpty(e.Path) ? "" : $" at '{e.Path}'";
-            throw new MalformedBodyException($"The JSON is not valid{where}: {FirstSentence(e.Message)}");
+            throw JsonInputErrors.ToException(e);
         }
     }
 
@@ -323,8 +323,12 @@ internal sealed record ListEnvelope<T>(
     [property: JsonPropertyName("value")] IReadOnlyList<T> Value,
     [property: JsonPropertyName("@odata.count")] long Count);
 
-/// <summary>The request body is not JSON, or not JSON of the expected shape (400).</summary>
-internal sealed class MalformedBodyException(string message) : Exception(message);
+/// <summary>The request body is not JSON, or not JSON of the expected shape (400); the field, when there is one, in JSON path terms.</summary>
+internal sealed class MalformedBodyException(string message, string? field = null, string? reason = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+    public string? Reason { get; } = reason;
+}
 
 /// <summary>A PATCH without If-Match (428).</summary>
 internal sealed class PreconditionRequiredException()
@@ -347,9 +351,25 @@ internal sealed class CommandProblems(ILogger<CommandProblems> logger) : IEndpoi
                 title: "The input is not valid.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
+        catch (MalformedBodyException e) when (e.Field is not null)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [e.Field] = [e.Reason ?? e.Message] },
+                detail: e.Message,
+                title: "Malformed request body",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
         catch (MalformedBodyException e)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request body", detail: e.Message);
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            logger.LogInformation("Idempotency key reused with another request");
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [e.Field] = [e.Message] },
+                title: "The idempotency key was already used for a different request.",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
         }
         catch (NotFoundException e)
         {

@@ -12,6 +12,19 @@ public sealed class BcWordAttribute(string word, params string[] aliases) : Attr
 }
 
 /// <summary>
+/// A text property that carries an enum as BC's word (<c>"Positive Adjmt."</c>): the API documents the allowed words
+/// (OpenAPI <c>enum</c>) from it, so responses, requests and the document share one vocabulary.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BcWordsOfAttribute(Type enumType) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+
+    public IReadOnlyList<string> Words =>
+        (IReadOnlyList<string>)typeof(BcEnum).GetMethod(nameof(BcEnum.WordsOf))!.MakeGenericMethod(EnumType).Invoke(null, null)!;
+}
+
+/// <summary>
 /// Converts enums to and from BC's words ("Non-Inventory", " " for not blocked) so that the API, the events
 /// and the UI use the words users know from BC, while C# code keeps typed enums.
 /// </summary>
@@ -42,6 +55,11 @@ public static class BcEnum
         TryParse<TEnum>(word, out var value)
             ? value
             : throw ValidationFailedException.For(field, $"'{word}' is not one of {Allowed<TEnum>()}.");
+
+    /// <summary>Every word of the enum, in declaration order.</summary>
+    public static IReadOnlyList<string> WordsOf<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(ToWord).ToList();
 
     public static string Allowed<TEnum>()
         where TEnum : struct, Enum =>

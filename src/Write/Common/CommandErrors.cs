@@ -52,3 +52,12 @@ public sealed class ConcurrencyException(string entity, long? expected, long? ac
     /// <summary>Null when a concurrent save was detected by the database rather than by the version check.</summary>
     public long? ActualVersion { get; } = actual;
 }
+
+/// <summary>
+/// An idempotency key came back with a different request than the one it first posted (422, as Stripe answers): the
+/// client reused a key by mistake, and answering with the first request's result would hide that nothing was posted.
+/// </summary>
+public sealed class IdempotencyKeyReusedException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

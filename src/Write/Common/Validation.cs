@@ -51,11 +51,15 @@ public sealed class Validation
     /// </summary>
     public const decimal MaxMagnitude = 999_999_999_999m;
 
+    /// <summary>What a field beyond <see cref="MaxMagnitude"/> is told (also a JSON number too large for a decimal).</summary>
+    public static readonly string RangeReason =
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be between -{MaxMagnitude:N0} and {MaxMagnitude:N0}.");
+
     public void WithinRange(string field, decimal? value)
     {
         if (value is { } number && Math.Abs(number) > MaxMagnitude)
         {
-            Add(field, $"must be between -{MaxMagnitude:N0} and {MaxMagnitude:N0}.");
+            Add(field, RangeReason);
         }
     }
 

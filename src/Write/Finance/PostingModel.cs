@@ -166,6 +166,7 @@ internal static class PostingModel
             e.Property(x => x.No).ValueGeneratedNever();
             e.Property(x => x.SourceCode).HasMaxLength(GLRegister.SourceCodeLength);
             e.Property(x => x.IdempotencyKey).HasMaxLength(GLRegister.IdempotencyKeyLength);
+            e.Property(x => x.RequestHash).HasMaxLength(PostingIdempotency.HashLength);
             e.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
         });
     }

@@ -474,6 +474,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("FromApplicationEntryNo").HasColumnName("from_application_entry_no");
             b.Property<long>("ToApplicationEntryNo").HasColumnName("to_application_entry_no");
             b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<string>("RequestHash").HasMaxLength(64).HasColumnName("request_hash");
             b.HasKey("TenantId", "No").HasName("pk_gl_registers");
             b.HasIndex("TenantId", "IdempotencyKey").IsUnique().HasDatabaseName("ix_gl_registers_tenant_id_idempotency_key");
             b.ToTable("gl_registers");

@@ -26,4 +26,10 @@ public sealed class GLRegister : ITenantOwned
     public long FromApplicationEntryNo { get; set; }
     public long ToApplicationEntryNo { get; set; }
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// Hash of the request the key first posted (<see cref="PostingIdempotency"/>); null on older registers. Last, as
+    /// the migration that added it appends the column.
+    /// </summary>
+    public string? RequestHash { get; set; }
 }

@@ -12,8 +12,14 @@ public sealed record ItemPosting
     /// <summary>Transfer orders' shipments and receipts: the only postings that may touch an in-transit location.</summary>
     public const string TransferSourceCode = "TRANSFER";
 
-    /// <summary>The same key again returns the first posting's result and posts nothing.</summary>
+    /// <summary>
+    /// The same key with the same request again returns the first posting's result and posts nothing; with a
+    /// different request it is refused (<see cref="PostingIdempotency"/>).
+    /// </summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The caller's request, hashed (<see cref="PostingIdempotency.Hash(string, object)"/>); null: this posting is the request.</summary>
+    public string? RequestHash { get; init; }
 
     /// <summary>BC's source code (ITEMJNL, RECLASSJNL, REVALJNL, PHYSINVJNL, SALES, PURCHASES, TRANSFER).</summary>
     public string SourceCode { get; init; } = "ITEMJNL";

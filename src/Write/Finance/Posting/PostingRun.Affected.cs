@@ -85,6 +85,17 @@ internal sealed partial class PostingRun
                     }
                 }
             }
+            else
+            {
+                // The cost left on a seeded inbound entry (a revaluation's base) and its rounding residual need all its
+                // applications; the outbound entries behind them keep their cost, so they are not loaded.
+                foreach (var application in await ApplicationsFromAsync(inbound))
+                {
+                    applications[application.EntryNo] = application;
+                }
+
+                allApplicationsLoaded.UnionWith(inbound);
+            }
 
             frontier = next;
         }
@@ -114,27 +125,48 @@ internal sealed partial class PostingRun
 
         // 3. Inbound entries whose applications are only partly loaded: the applications from the earliest one
         // needed on, and the quantity applied before it (quantity − saved remaining − saved applications from it).
+        // A fully applied one (no open row left once this posting's applications count) gets all of them instead:
+        // its rounding residual is its cost less every application's share (BC books it when remaining is 0).
         var appliedBefore = new Dictionary<long, decimal>();
         var partial = applications.Values.Where(a => !allApplicationsLoaded.Contains(a.InboundEntryNo))
             .GroupBy(a => a.InboundEntryNo).ToDictionary(g => g.Key, g => g.Min(a => a.EntryNo));
         if (partial.Count > 0)
         {
-            var from = partial.Values.Min();
             var saved = new List<ItemApplicationEntry>();
             var savedRemaining = new Dictionary<long, decimal>();
-            var savedFrom = from < firstNewApplicationNo; // else only this posting's applications are needed
             foreach (var chunk in partial.Keys.Where(no => !newEntryNos.Contains(no)).Chunk(ChunkSize))
             {
-                if (savedFrom)
-                {
-                    saved.AddRange(await db.ItemApplicationEntries.AsNoTracking()
-                        .Where(a => chunk.Contains(a.InboundEntryNo) && a.EntryNo >= from).ToListAsync(cancellationToken));
-                }
-
                 foreach (var open in await db.OpenItemEntries.AsNoTracking().Where(o => chunk.Contains(o.EntryNo))
                     .Select(o => new { o.EntryNo, o.RemainingQuantity }).ToListAsync(cancellationToken))
                 {
                     savedRemaining[open.EntryNo] = open.RemainingQuantity;
+                }
+            }
+
+            foreach (var inboundNo in partial.Keys.ToList())
+            {
+                var left = newEntryNos.Contains(inboundNo)
+                    ? knownEntries[inboundNo].Quantity - newApplications.Where(a => a.InboundEntryNo == inboundNo).Sum(a => a.Quantity)
+                    : savedRemaining.GetValueOrDefault(inboundNo) - newApplications.Where(a => a.InboundEntryNo == inboundNo).Sum(a => a.Quantity);
+                if (left == 0)
+                {
+                    partial[inboundNo] = 0;
+                }
+            }
+
+            // Two ranges, so that one fully applied entry does not load every application of the others.
+            foreach (var group in partial.GroupBy(p => p.Value == 0))
+            {
+                var from = group.Min(p => p.Value);
+                if (from >= firstNewApplicationNo)
+                {
+                    continue; // only this posting's applications are needed: nothing saved to read
+                }
+
+                foreach (var chunk in Saved(group.Select(p => p.Key)).Chunk(ChunkSize))
+                {
+                    saved.AddRange(await db.ItemApplicationEntries.AsNoTracking()
+                        .Where(a => chunk.Contains(a.InboundEntryNo) && a.EntryNo >= from).ToListAsync(cancellationToken));
                 }
             }
 

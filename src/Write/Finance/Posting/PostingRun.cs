@@ -36,8 +36,9 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     public async Task<PostingResult> PostAsync(ItemPosting posting)
     {
         await LockAsync();
-        if (posting.IdempotencyKey is { Length: > 0 } key
-            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+        var requestHash = posting.IdempotencyKey is { Length: > 0 } ? posting.RequestHash ?? PostingIdempotency.Hash(posting) : null;
+        if (requestHash is not null
+            && await PostingIdempotency.EarlierAsync(db, posting.IdempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             return await LoadResultAsync(earlier);
         }
@@ -75,7 +76,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             await MarkUnadjustedAsync();
         }
 
-        return await FinishAsync(posting.SourceCode, posting.IdempotencyKey);
+        return await FinishAsync(posting.SourceCode, posting.IdempotencyKey, requestHash);
     }
 
     /// <summary>
@@ -122,7 +123,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         registerNo = counters.LastRegisterNo + 1;
         await AdjustAsync(ids.Order().ToList(), onlyNewEntries: false, fromScratch: true);
         await db.CostAdjustmentEntryPoints.Where(p => ids.Contains(p.ItemId)).ExecuteDeleteAsync(cancellationToken);
-        return await FinishAsync("INVTADJMT", null);
+        return await FinishAsync("INVTADJMT", null, null);
     }
 
     /// <summary>Marks the items this posting left unadjusted, from the earliest date it changed (kept if earlier).</summary>
@@ -724,9 +725,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                 var own = valuesByEntry.GetValueOrDefault(entryNo) ?? [];
                 var invoiced = own.Sum(v => v.InvoicedQuantity);
                 var nominal = own.Where(v => v.EntryType is not (ValueEntryType.Rounding or ValueEntryType.Revaluation)).ToList();
-                var rounding = own.Where(v => v.EntryType == ValueEntryType.Rounding).ToList();
                 var (nominalExpected, nominalActual) = Split(target.Nominal, invoiced, entry.Quantity);
-                var (roundingExpected, roundingActual) = Split(target.Rounding, invoiced, entry.Quantity);
                 var deltaExpected = nominalExpected - nominal.Sum(v => v.CostAmountExpected);
                 var deltaActual = nominalActual - nominal.Sum(v => v.CostAmountActual);
                 if (deltaExpected != 0 || deltaActual != 0)
@@ -743,15 +742,41 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                     }
                 }
 
-                var roundingDeltaExpected = roundingExpected - rounding.Sum(v => v.CostAmountExpected);
-                var roundingDeltaActual = roundingActual - rounding.Sum(v => v.CostAmountActual);
-                if (roundingDeltaExpected != 0 || roundingDeltaActual != 0)
+                BookRounding(entry, own, target.Rounding);
+            }
+
+            // FIFO, LIFO, Standard: the residual a fully applied inbound entry keeps (ItemCostCalculator's remarks).
+            foreach (var (entryNo, residual) in calculator.InboundRounding.OrderBy(r => r.Key))
+            {
+                if (!onlyNewEntries || ownValueOf.ContainsKey(entryNo))
                 {
-                    NewValue(entry, ValueEntryType.Rounding, invoiced: false, expected: roundingDeltaExpected, actual: roundingDeltaActual,
-                        postingDate: setup.FirstOpenDate(entry.PostingDate), adjustment: true);
+                    BookRounding(entries[entryNo], valuesByEntry.GetValueOrDefault(entryNo) ?? [], residual);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Books the difference between an entry's rounding and its Rounding value entries, split like its cost. An
+    /// outbound entry's (Average period residue) is dated at the entry; an inbound entry's at its last invoiced value
+    /// entry, as BC dates the residual of a fully applied inbound entry.
+    /// </summary>
+    private void BookRounding(ItemLedgerEntry entry, List<ValueEntry> own, decimal rounding)
+    {
+        var (expected, actual) = Split(rounding, own.Sum(v => v.InvoicedQuantity), entry.Quantity);
+        var booked = own.Where(v => v.EntryType == ValueEntryType.Rounding).ToList();
+        var deltaExpected = expected - booked.Sum(v => v.CostAmountExpected);
+        var deltaActual = actual - booked.Sum(v => v.CostAmountActual);
+        if (deltaExpected == 0 && deltaActual == 0)
+        {
+            return;
+        }
+
+        var date = entry.Positive
+            ? own.Where(v => v.InvoicedQuantity != 0).MaxBy(v => v.EntryNo)?.PostingDate ?? entry.PostingDate
+            : entry.PostingDate;
+        NewValue(entry, ValueEntryType.Rounding, invoiced: false, expected: deltaExpected, actual: deltaActual,
+            postingDate: setup.FirstOpenDate(date), adjustment: true);
     }
 
     /// <summary>The invoiced share of a cost is actual, the rest expected (BC's Cost Amount (Actual) / (Expected)).</summary>
@@ -793,7 +818,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
     // ---------------------------------------------------------------- G/L, register, event
 
-    private async Task<PostingResult> FinishAsync(string sourceCode, string? idempotencyKey)
+    private async Task<PostingResult> FinishAsync(string sourceCode, string? idempotencyKey, string? requestHash)
     {
         if (newEntries.Count == 0 && newValues.Count == 0)
         {
@@ -841,6 +866,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             TransactionNo = transactionNo,
             SourceCode = sourceCode,
             IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
+            RequestHash = idempotencyKey is { Length: > 0 } ? requestHash : null,
             FromGLEntryNo = counters.LastGLEntryNo - newGLEntries.Count + 1,
             ToGLEntryNo = counters.LastGLEntryNo,
             FromItemLedgerEntryNo = counters.LastItemLedgerEntryNo - newEntries.Count + 1,

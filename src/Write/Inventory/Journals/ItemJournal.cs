@@ -54,13 +54,57 @@ public sealed record PostItemJournal
 /// The item journal as a document: validated, previewed or posted through the posting engine in one
 /// transaction. Lines of a physical inventory turn into the adjustments that make the books match the count.
 /// </summary>
-public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
+public sealed partial class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
 {
     public Task<PostingResult> PostAsync(PostItemJournal journal, CancellationToken cancellationToken = default) =>
-        engine.PostAsync(ToPosting(journal), cancellationToken);
+        InJournalTerms(journal, posting => engine.PostAsync(posting, cancellationToken));
 
     public Task<PostingResult> PreviewAsync(PostItemJournal journal, CancellationToken cancellationToken = default) =>
-        engine.PreviewAsync(ToPosting(journal), cancellationToken);
+        InJournalTerms(journal, posting => engine.PreviewAsync(posting, cancellationToken));
+
+    /// <summary>
+    /// The engine names its own fields (<c>lines[2].itemNo</c>, counting only the lines it got); the client sent the
+    /// journal's (<c>lines[3].itemNumber</c>, a physical inventory line's <c>quantityPhysInventory</c>), so errors say those.
+    /// </summary>
+    private static async Task<PostingResult> InJournalTerms(PostItemJournal journal, Func<ItemPosting, Task<PostingResult>> post)
+    {
+        var (posting, requestLine) = ToPostingWithLines(journal);
+        try
+        {
+            return await post(posting);
+        }
+        catch (ValidationFailedException e)
+        {
+            throw e.WithFieldsRenamed(field => JournalField(field, requestLine, journal.Template));
+        }
+    }
+
+    /// <summary>An engine field of a posting made from journal lines, as the journal's field (<paramref name="requestLine"/>: engine line → journal line).</summary>
+    internal static string JournalField(string field, IReadOnlyList<int> requestLine, ItemJournalTemplate template)
+    {
+        if (field == "documentNo")
+        {
+            return "documentNumber";
+        }
+
+        var match = EngineLineField().Match(field);
+        if (!match.Success || !int.TryParse(match.Groups["index"].Value, out var index) || index >= requestLine.Count)
+        {
+            return field;
+        }
+
+        var name = match.Groups["field"].Value switch
+        {
+            "itemNo" => "itemNumber",
+            "documentNo" => "documentNumber",
+            "quantity" when template == ItemJournalTemplate.PhysicalInventory => "quantityPhysInventory",
+            var other => other,
+        };
+        return $"lines[{requestLine[index]}].{name}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^lines\[(?<index>\d+)\]\.(?<field>.+)$")]
+    private static partial System.Text.RegularExpressions.Regex EngineLineField();
 
     /// <summary>
     /// BC's "Calculate Inventory" of a physical inventory journal: one line per Inventory item and location with
@@ -94,10 +138,14 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
             .ToList();
     }
 
-    internal static ItemPosting ToPosting(PostItemJournal journal)
+    internal static ItemPosting ToPosting(PostItemJournal journal) => ToPostingWithLines(journal).Posting;
+
+    /// <summary>The engine's posting, and for each of its lines the index of the journal line it came from.</summary>
+    internal static (ItemPosting Posting, List<int> RequestLine) ToPostingWithLines(PostItemJournal journal)
     {
         var v = new Validation();
         var lines = new List<ItemPostingLine>();
+        var requestLine = new List<int>();
         for (var i = 0; i < journal.Lines.Count; i++)
         {
             var line = journal.Lines[i];
@@ -118,11 +166,13 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
                     var difference = counted - line.QuantityCalculated;
                     if (difference != 0)
                     {
+                        requestLine.Add(i);
                         lines.Add(Line(line, difference > 0 ? ItemLedgerEntryType.PositiveAdjmt : ItemLedgerEntryType.NegativeAdjmt, Math.Abs(difference)));
                     }
 
                     break;
                 case ItemJournalTemplate.Reclassification:
+                    requestLine.Add(i);
                     lines.Add(Line(line, ItemLedgerEntryType.Transfer, line.Quantity));
                     break;
                 default:
@@ -131,13 +181,14 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
                         v.Add(field + "entryType", "Transfers are posted from a reclassification journal.");
                     }
 
+                    requestLine.Add(i);
                     lines.Add(Line(line, line.EntryType, line.Quantity));
                     break;
             }
         }
 
         v.ThrowIfInvalid();
-        return new ItemPosting
+        var posting = new ItemPosting
         {
             SourceCode = journal.Template switch
             {
@@ -149,6 +200,7 @@ public sealed class ItemJournal(WriteDbContext db, ItemPostingEngine engine)
             IdempotencyKey = journal.IdempotencyKey,
             Lines = lines,
         };
+        return (posting, requestLine);
 
         static ItemPostingLine Line(ItemJournalLine line, ItemLedgerEntryType type, decimal quantity) => new()
         {

@@ -19,7 +19,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
             ?? throw new NotFoundException("Item journal", batchId);
         var lines = await LinesAsync(batchId, cancellationToken);
         var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey: null);
-        return await Named(map, () => engine.PreviewAsync(posting, cancellationToken));
+        return await Named(map, () => engine.PreviewAsync(posting, cancellationToken), batch.Template);
     }
 
     public Task<PostingResult> PostAsync(Guid batchId, string? documentNumber, string? idempotencyKey, CancellationToken cancellationToken = default) =>
@@ -40,8 +40,10 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
 
         var batch = await db.ItemJournalBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
-        if (idempotencyKey is { Length: > 0 } key
-            && await db.GLRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken) is { } earlier)
+
+        // The request is "post this batch (as this document number)": a retry finds the lines gone, so they cannot be part of it.
+        var requestHash = PostingIdempotency.Hash("itemJournalBatch.post", new { batchId, documentNumber = documentNumber ?? "" });
+        if (await PostingIdempotency.EarlierAsync(db, idempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             // A retry of a posting that succeeded: its lines are gone, its result is the register's.
             return await EarlierResultAsync(earlier, cancellationToken);
@@ -54,7 +56,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
 
         var (posting, map) = ToPosting(batch, lines, documentNumber, idempotencyKey);
-        var result = await Named(map, () => engine.PostAsync(posting, cancellationToken));
+        var result = await Named(map, () => engine.PostAsync(posting with { RequestHash = requestHash }, cancellationToken), batch.Template);
         if (!result.AlreadyPosted)
         {
             var ids = lines.Select(l => l.Id).ToList();
@@ -153,7 +155,7 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         return (posting, map);
     }
 
-    private static async Task<PostingResult> Named(Dictionary<string, int> map, Func<Task<PostingResult>> post)
+    private static async Task<PostingResult> Named(Dictionary<string, int> map, Func<Task<PostingResult>> post, ItemJournalTemplate template)
     {
         try
         {
@@ -161,12 +163,15 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
         }
         catch (ValidationFailedException e)
         {
-            throw Renamed(e, map);
+            throw Renamed(e, map, template);
         }
     }
 
-    /// <summary><c>lines[2].itemNo</c> of the engine becomes <c>itemJournalLines[30000].itemNumber</c>.</summary>
-    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map) =>
+    /// <summary>
+    /// <c>lines[2].itemNo</c> of the engine becomes <c>itemJournalLines[30000].itemNumber</c> (a physical inventory line's
+    /// quantity is the counted <c>quantityPhysInventory</c>), the posting's <c>documentNo</c> the request's <c>documentNumber</c>.
+    /// </summary>
+    private static ValidationFailedException Renamed(ValidationFailedException e, Dictionary<string, int> map, ItemJournalTemplate template = ItemJournalTemplate.Item) =>
         e.WithFieldsRenamed(field =>
         {
             var match = EngineField().Match(field);
@@ -178,9 +183,15 @@ public sealed partial class PostItemJournalBatch(WriteDbContext db, ItemPostingE
                     "appliesToEntry" when field.StartsWith("revaluations", StringComparison.Ordinal) => "itemNumber",
                     "newUnitCost" => "unitCostRevalued",
                     "newInventoryValue" => "inventoryValueRevalued",
+                    "quantity" when template == ItemJournalTemplate.PhysicalInventory => "quantityPhysInventory",
                     var other => other,
                 })
-                : field == "lines" ? "itemJournalLines" : field;
+                : field switch
+                {
+                    "lines" => "itemJournalLines",
+                    "documentNo" => "documentNumber",
+                    _ => field,
+                };
         });
 
     private static string Field(int lineNumber, string field) => $"itemJournalLines[{lineNumber}].{field}";

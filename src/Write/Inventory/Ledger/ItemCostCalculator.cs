@@ -26,11 +26,14 @@ public sealed record AverageOpening(DateOnly PeriodStart, decimal Quantity, deci
 /// invoice price, item charge, revaluation or backdated receipt reaches every entry it should.
 /// </summary>
 /// <remarks>
-/// Allocation is cumulative: the applications of an inbound entry, in application order, take
-/// round(C(x₁)), round(C(x₂)) − round(C(x₁)), … of its cost function C over its quantity, so once the
-/// inbound entry is used up its applications carry its cost exactly and quantity 0 means value 0 without
-/// separate rounding entries. Average cost periods do the same over the period's outbound quantity, and a period
-/// that ends at quantity 0 leaves its residue on its last outbound entry as a Rounding entry.
+/// Allocation follows BC ("Design Details: Rounding"). FIFO, LIFO and Standard items (and fixed applications of
+/// them): each application of an inbound entry takes round(C(x₂) − C(x₁)) of its cost function C over its
+/// quantity, its own units' cost rounded on its own, so three sales of one from 3 bought for 10.00 cost 3.33 each.
+/// Once the inbound entry is fully applied, what its applications did not take (10.00 − 9.99) is its rounding
+/// residual, which adjustment books on the inbound entry as a Rounding value entry (<see cref="InboundRounding"/>);
+/// so quantity 0 still means value 0. Average items: a period's outbound entries share the period's average
+/// cumulatively (round(A·x₂) − round(A·x₁)), a fixed application its inbound entry's cost the same way, and a
+/// period that ends at quantity 0 leaves its residue on its last outbound entry as a Rounding entry (also BC's).
 /// </remarks>
 public sealed class ItemCostCalculator
 {
@@ -44,12 +47,13 @@ public sealed class ItemCostCalculator
     private readonly Dictionary<long, List<ItemApplicationEntry>> appsByOutbound;
     private readonly Dictionary<long, CostTarget> targets = [];
     private readonly Dictionary<long, Dictionary<long, decimal>> allocations = [];
+    private readonly Dictionary<long, decimal> inboundRounding = [];
     private readonly IReadOnlyDictionary<long, decimal> appliedBefore;
     private readonly AverageOpening? opening;
 
     /// <param name="appliedBefore">
     /// For a part of the ledger (incremental adjustment): per inbound entry whose earlier applications are left
-    /// out, the quantity those took. Allocation is cumulative, so the applications given still get exactly the
+    /// out, the quantity those took. An application's share depends only on the quantity before it, so the applications given still get exactly the
     /// share the whole list would give them. Without it every application of every inbound entry must be given.
     /// </param>
     /// <param name="opening">
@@ -93,6 +97,14 @@ public sealed class ItemCostCalculator
     /// </summary>
     public bool NeedsEarlierStart { get; private set; }
 
+    /// <summary>
+    /// After <see cref="Calculate"/>: the rounding residual of every fully applied inbound entry that carries its own
+    /// cost (FIFO, LIFO, Standard): Σ of what its applications took − its cost, zero included (a late invoice can
+    /// take a booked residual back). Inbound entries valued by others carry theirs in <see cref="CostTarget.Rounding"/>.
+    /// An inbound entry with quantity left has no residual yet (BC computes it once the remaining quantity is 0).
+    /// </summary>
+    public IReadOnlyDictionary<long, decimal> InboundRounding => inboundRounding;
+
     /// <summary>Entries whose cost comes from other entries rather than from their own value entries.</summary>
     public static bool IsValuedByOthers(ItemLedgerEntry entry) => !entry.Positive || entry.CostSourceEntry != 0;
 
@@ -120,11 +132,26 @@ public sealed class ItemCostCalculator
         return targets.Where(t => !sources.Contains(t.Key)).ToDictionary();
     }
 
-    /// <summary>The cost of the last <paramref name="remaining"/> units of an inbound entry (what a revaluation revalues).</summary>
+    /// <summary>
+    /// The cost still on an inbound entry with <paramref name="remaining"/> units left (what a revaluation revalues):
+    /// its cost less what its applications took. Needs every application of the entry (with FIFO/LIFO/Standard each
+    /// one's share is rounded on its own, so the sum is not a function of the quantity applied alone).
+    /// </summary>
     public decimal CostOfRemaining(long inboundEntryNo, decimal remaining)
     {
         var entry = byNo[inboundEntryNo];
-        return RoundAmount(CostAt(entry, entry.Quantity)) - RoundAmount(CostAt(entry, entry.Quantity - remaining));
+        if (method == CostingMethod.Average)
+        {
+            return RoundAmount(CostAt(entry, entry.Quantity)) - RoundAmount(CostAt(entry, entry.Quantity - remaining));
+        }
+
+        var applications = appsByInbound.GetValueOrDefault(inboundEntryNo) ?? [];
+        if (appliedBefore.ContainsKey(inboundEntryNo) || entry.Quantity - applications.Sum(a => a.Quantity) != remaining)
+        {
+            throw new InvalidOperationException($"Item Ledger Entry {inboundEntryNo}: the cost of its remaining quantity needs all its applications.");
+        }
+
+        return CostAt(entry, entry.Quantity) - AllocationsOf(entry).Values.Sum();
     }
 
     /// <summary>Quantity and value of the whole item after <see cref="Calculate"/> (the state cost adjustment leads to).</summary>
@@ -134,7 +161,7 @@ public sealed class ItemCostCalculator
         foreach (var entry in entries)
         {
             quantity += entry.Quantity;
-            value += IsValuedByOthers(entry) ? Target(entry).Total : Base(entry);
+            value += IsValuedByOthers(entry) ? Target(entry).Total : Base(entry) + inboundRounding.GetValueOrDefault(entry.EntryNo);
             value += Revaluations(entry).Sum(r => r.Amount);
         }
 
@@ -155,11 +182,45 @@ public sealed class ItemCostCalculator
 
             if (!changed)
             {
+                CalculateInboundRounding();
                 return;
             }
         }
 
         throw new InvalidOperationException($"Cost of item {entries.FirstOrDefault()?.ItemNo} did not settle: the applications form a loop.");
+    }
+
+    /// <summary>
+    /// The residual of each fully applied inbound entry (see the remarks). Computed once the costs have settled, so
+    /// it never feeds back into an allocation: a residual belongs to the inbound entry, not to the units that left.
+    /// </summary>
+    private void CalculateInboundRounding()
+    {
+        foreach (var entry in entries.Where(e => e.Positive))
+        {
+            var applied = (appsByInbound.GetValueOrDefault(entry.EntryNo) ?? []).Sum(a => a.Quantity);
+            var before = appliedBefore.GetValueOrDefault(entry.EntryNo);
+            if (before + applied != entry.Quantity)
+            {
+                continue;
+            }
+
+            // A fully applied entry's residual needs every application's share; the incremental loader gives them all.
+            if (before != 0)
+            {
+                throw new InvalidOperationException($"Item Ledger Entry {entry.EntryNo} is fully applied but only some of its applications were given.");
+            }
+
+            var residual = AllocationsOf(entry).Values.Sum() - CostAt(entry, entry.Quantity);
+            if (IsValuedByOthers(entry))
+            {
+                targets[entry.EntryNo] = Target(entry) with { Rounding = residual };
+            }
+            else
+            {
+                inboundRounding[entry.EntryNo] = residual;
+            }
+        }
     }
 
     private void CalculateAverage()
@@ -286,10 +347,19 @@ public sealed class ItemCostCalculator
         var allocated = cumulative == 0 ? 0 : RoundAmount(CostAt(inbound, cumulative));
         foreach (var app in appsByInbound.GetValueOrDefault(inbound.EntryNo) ?? [])
         {
+            var from = cumulative;
             cumulative += app.Quantity;
-            var upTo = RoundAmount(CostAt(inbound, cumulative));
-            result[app.EntryNo] = upTo - allocated;
-            allocated = upTo;
+            if (method == CostingMethod.Average)
+            {
+                var upTo = RoundAmount(CostAt(inbound, cumulative));
+                result[app.EntryNo] = upTo - allocated;
+                allocated = upTo;
+            }
+            else
+            {
+                // BC: the units' own cost, rounded; the inbound entry keeps the residual (CalculateInboundRounding).
+                result[app.EntryNo] = RoundAmount(CostAt(inbound, cumulative) - CostAt(inbound, from));
+            }
         }
 
         allocations[inbound.EntryNo] = result;
@@ -303,7 +373,8 @@ public sealed class ItemCostCalculator
     private decimal CostAt(ItemLedgerEntry inbound, decimal x)
     {
         var total = inbound.Quantity;
-        var own = IsValuedByOthers(inbound) ? Target(inbound).Total : Base(inbound);
+        // Nominal: an inbound entry's own rounding residual is what its applications left, not part of what they share.
+        var own = IsValuedByOthers(inbound) ? Target(inbound).Nominal : Base(inbound);
         var cost = x == total ? own : own * x / total;
         foreach (var (amount, valued, _) in Revaluations(inbound))
         {

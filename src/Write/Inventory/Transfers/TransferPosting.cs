@@ -44,8 +44,11 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         var locked = await db.TransferHeaders.Where(h => h.Id == orderId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Version, h => h.Version + 1), cancellationToken);
 
-        // After the lock: a retry whose first attempt completed the order (and deleted it) still gets its document.
-        if (key is not null && await EarlierAsync(key, cancellationToken) is { } earlier)
+        // After the lock: a retry whose first attempt completed the order (and deleted it) still gets its document;
+        // the same key for another order or action is refused.
+        var requestHash = PostingIdempotency.Hash(type == TransferDocumentType.Shipment ? "transferOrder.ship" : "transferOrder.receive", new { orderId });
+        if (key is not null && await PostingIdempotency.EarlierAsync(db, key, requestHash, cancellationToken) is not null
+            && await EarlierAsync(key, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -125,19 +128,19 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
         try
         {
             result = await engine.PostAsync(
-                new ItemPosting { SourceCode = ItemPosting.TransferSourceCode, DocumentNo = number, IdempotencyKey = key, Lines = postingLines },
+                new ItemPosting { SourceCode = ItemPosting.TransferSourceCode, DocumentNo = number, IdempotencyKey = key, RequestHash = requestHash, Lines = postingLines },
                 cancellationToken);
         }
         catch (ValidationFailedException e)
         {
-            throw InOrderTerms(e, sources);
+            throw InOrderTerms(e, sources, shipping);
         }
 
         if (result.AlreadyPosted)
         {
             // A retry with the same key raced us past the check above; the first one's document stands.
             return await EarlierAsync(key!, cancellationToken)
-                ?? throw ValidationFailedException.For("idempotencyKey", "was already used by another posting.");
+                ?? throw new IdempotencyKeyReusedException(PostingIdempotency.Field, $"Idempotency key '{key}' was already used by another posting.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -252,11 +255,29 @@ public sealed class TransferPosting(WriteDbContext db, NumberSeries numbers, Ite
             .Select(d => new TransferPosted(d.Id, d.Number, true, false, null))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The engine names its own lines (lines[3].quantity); the caller knows the order's lines (transferLines[20000].quantity).</summary>
-    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources) =>
+    /// <summary>
+    /// The engine names its own lines and fields (lines[3].quantity, lines[3].locationCode); the caller knows the order's:
+    /// the line's quantity to ship or receive and item number (transferLines[20000].qtyToShip), and the header's
+    /// locations and dates, which the engine lines were made from.
+    /// </summary>
+    private static ValidationFailedException InOrderTerms(ValidationFailedException e, List<TransferLine> sources, bool shipping) =>
         e.WithFieldsRenamed(field =>
-            field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
-            && int.TryParse(field[6..end], out var index) && index < sources.Count
-                ? $"transferLines[{sources[index].LineNo}]" + field[(end + 1)..]
-                : field);
+        {
+            if (!(field.StartsWith("lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6
+                && int.TryParse(field[6..end], out var index) && index < sources.Count))
+            {
+                return field;
+            }
+
+            var line = $"transferLines[{sources[index].LineNo}]";
+            return field[(end + 1)..] switch
+            {
+                ".itemNo" => line + ".itemNumber",
+                ".quantity" => line + (shipping ? ".qtyToShip" : ".qtyToReceive"),
+                ".locationCode" => shipping ? "transferFromCode" : "inTransitCode",
+                ".newLocationCode" => shipping ? "inTransitCode" : "transferToCode",
+                ".postingDate" => shipping ? "shipmentDate" : "receiptDate",
+                var rest => line + rest,
+            };
+        });
 }

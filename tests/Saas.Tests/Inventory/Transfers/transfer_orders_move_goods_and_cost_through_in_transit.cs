@@ -187,7 +187,7 @@ public abstract class transfer_orders_move_goods_and_cost_through_in_transit<TAp
         var before = await company.LedgersAsync();
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => steps.ShipAsync(order.Id));
-        Assert.Contains("insufficient quantity", error.Errors[$"transferLines[{line.LineNo}].quantity"].Single());
+        Assert.Contains("insufficient quantity", error.Errors[$"transferLines[{line.LineNo}].qtyToShip"].Single());
         var after = await company.LedgersAsync();
         Assert.Equal(before.Items.Count, after.Items.Count);
         Assert.Equal(before.GL.Count, after.GL.Count);

@@ -351,6 +351,10 @@ public sealed partial class ItemJournalPage
                 }
             }
         }
+        catch (IdempotencyKeyReusedException reused)
+        {
+            errors.Add("journal", reused.Message);
+        }
         catch (NotFoundException notFound)
         {
             errors.Add("journal", notFound.Message);
