@@ -30,6 +30,8 @@ public static class ReadModule
         services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<Inventory.TransferQueries>();
         services.AddScoped<ReadPositions>();
+        services.AddSingleton<ReadSideSignal>();
+        services.AddSingleton<ProjectionWriter>();
         services.AddScoped<MasterDataRebuild>();
         services.AddScoped<InventoryQueries>();
         services.AddScoped<InventoryRebuild>();
@@ -37,12 +39,25 @@ public static class ReadModule
         return services;
     }
 
+    /// <summary>Messages each read-side queue processes at once.</summary>
+    public const int ConcurrentMessages = 32;
+
     /// <summary>The read side's consumers, each on its own queue (prefixed to share a broker between environments).</summary>
     public static void AddReadConsumers(this IBusRegistrationConfigurator bus, string queuePrefix)
     {
+        // Several messages in flight per queue: on SQLite the projection writer then commits them together (a consumer
+        // mostly waits for that commit); on PostgreSQL they project in parallel.
         bus.AddConsumer<MasterDataProjectionConsumer>()
-            .Endpoint(e => e.Name = queuePrefix + MasterDataProjectionConsumer.Name);
+            .Endpoint(e =>
+            {
+                e.Name = queuePrefix + MasterDataProjectionConsumer.Name;
+                e.ConcurrentMessageLimit = ConcurrentMessages;
+            });
         bus.AddConsumer<InventoryProjectionConsumer>()
-            .Endpoint(e => e.Name = queuePrefix + InventoryProjectionConsumer.Name);
+            .Endpoint(e =>
+            {
+                e.Name = queuePrefix + InventoryProjectionConsumer.Name;
+                e.ConcurrentMessageLimit = ConcurrentMessages;
+            });
     }
 }
