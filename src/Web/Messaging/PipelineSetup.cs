@@ -36,7 +36,7 @@ public static class PipelineSetup
 
         services.AddMassTransit(x =>
         {
-            x.AddReadConsumers(bus.Prefix);
+            x.AddReadConsumers(bus.Prefix, database.Provider);
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 // Transient database errors are retried; a message without a valid tenant never will be valid.

@@ -20,13 +20,20 @@ public static class ReadSide
     public static async Task CaughtUpAsync(IServiceProvider services, Guid tenantId)
     {
         await using var scope = await services.GetRequiredService<TenantScopes>().BeginScope(tenantId);
-        var positions = await scope.Services.GetRequiredService<WriteDbContext>().Outbox.Select(m => m.MessageId).ToListAsync();
+        var outbox = scope.Services.GetRequiredService<WriteDbContext>().Outbox;
+        var positions = await outbox.Select(m => m.MessageId).ToListAsync();
         var read = scope.Services.GetRequiredService<ReadPositions>();
         foreach (var position in positions)
         {
-            Assert.True(
-                await read.WaitAsync(position, FailAfter),
-                $"Event {position} of tenant {tenantId} was not projected within {FailAfter.TotalSeconds} s (lost or parked, not slow).");
+            if (!await read.WaitAsync(position, FailAfter))
+            {
+                // Where it got stuck: never published (backoff, parked) or published and not projected (consumer, bus).
+                var row = await outbox.AsNoTracking().SingleAsync(m => m.MessageId == position);
+                Assert.Fail(
+                    $"Event {position} ({row.Type}) of tenant {tenantId} was not projected within {FailAfter.TotalSeconds} s: occurred " +
+                    $"{row.OccurredUtc:O}, published {row.PublishedUtc:O}, attempts {row.Attempts}, parked {row.Parked}, next attempt " +
+                    $"{row.NextAttemptUtc:O}, last error {row.LastError ?? "none"}.");
+            }
         }
     }
 }
