@@ -140,10 +140,10 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
             ids["itemJournalLines"] = await JournalLineAsync(client, company, ids["itemJournals"]);
         }
 
-        // Settled by position before any test reads: the postings above (stock, shipment, receipt) project the item's
+        // B settled by position before any test reads it: the postings above (stock, shipment, receipt) project the item's
         // inventory after their responses, so a test's "before" snapshot of B could otherwise show 0 and its "after"
-        // snapshot 2 — a projection landing late, which the comparison would mistake for a change made by A.
-        await ReadSide.CaughtUpAsync(factory.Services, companyA.Id);
+        // snapshot 2 — a projection landing late, which the comparison would mistake for a change made by A. (A's reads
+        // wait for their own positions; its rows are never compared before and after.)
         await ReadSide.CaughtUpAsync(factory.Services, companyB.Id);
     }
 
