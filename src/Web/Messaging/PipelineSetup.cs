@@ -25,7 +25,6 @@ public static class PipelineSetup
     {
         var bus = BusOptions.Read(configuration);
         services.AddSingleton(bus);
-        services.AddSaasWrite(configuration, database);
         services.AddSaasRead(database);
         services.Configure<MassTransitHostOptions>(o =>
         {
@@ -67,6 +66,12 @@ public static class PipelineSetup
                     break;
             }
         });
+
+        // After AddMassTransit on purpose: hosted services start in registration order, and the bus's (WaitUntilStarted)
+        // returns once its receive endpoints run, with their queues bound on RabbitMQ. Registered before it, the dispatcher
+        // published the demo seed's events to exchanges nothing was bound to yet: the broker confirmed and dropped them,
+        // the rows were marked published, and those rows never reached the read side.
+        services.AddSaasWrite(configuration, database);
         return services;
     }
 }
