@@ -24,6 +24,8 @@ public static class BenchHost
             args.Add($"--ConnectionStrings:DataAdmin={Required("SAAS_BENCH_DATA_ADMIN")}");
         }
 
+        // BENCH_APP_ARGS adds settings, e.g. "--Outbox:Enabled=false" to profile a posting without its dispatch.
+        args.AddRange((Environment.GetEnvironmentVariable("BENCH_APP_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var app = SaasApplication.Build([.. args]);
         await app.StartAsync();
         return app;

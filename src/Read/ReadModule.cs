@@ -30,6 +30,8 @@ public static class ReadModule
         services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<Inventory.TransferQueries>();
         services.AddScoped<ReadPositions>();
+        services.AddSingleton<ReadSideSignal>();
+        services.AddSingleton<ProjectionWriter>();
         services.AddScoped<MasterDataRebuild>();
         services.AddScoped<InventoryQueries>();
         services.AddScoped<InventoryRebuild>();
@@ -37,12 +39,26 @@ public static class ReadModule
         return services;
     }
 
+    /// <summary>Messages each read-side queue processes at once on SQLite.</summary>
+    public const int ConcurrentMessages = 32;
+
     /// <summary>The read side's consumers, each on its own queue (prefixed to share a broker between environments).</summary>
-    public static void AddReadConsumers(this IBusRegistrationConfigurator bus, string queuePrefix)
+    public static void AddReadConsumers(this IBusRegistrationConfigurator bus, string queuePrefix, DatabaseProvider provider)
     {
+        // On SQLite several messages in flight per queue give the projection writer something to commit together (a
+        // consumer mostly waits for that commit). PostgreSQL keeps the transport's default: a transaction per message.
+        int? concurrentMessages = provider == DatabaseProvider.Sqlite ? ConcurrentMessages : null;
         bus.AddConsumer<MasterDataProjectionConsumer>()
-            .Endpoint(e => e.Name = queuePrefix + MasterDataProjectionConsumer.Name);
+            .Endpoint(e =>
+            {
+                e.Name = queuePrefix + MasterDataProjectionConsumer.Name;
+                e.ConcurrentMessageLimit = concurrentMessages;
+            });
         bus.AddConsumer<InventoryProjectionConsumer>()
-            .Endpoint(e => e.Name = queuePrefix + InventoryProjectionConsumer.Name);
+            .Endpoint(e =>
+            {
+                e.Name = queuePrefix + InventoryProjectionConsumer.Name;
+                e.ConcurrentMessageLimit = concurrentMessages;
+            });
     }
 }

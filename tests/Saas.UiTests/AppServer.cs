@@ -60,6 +60,8 @@ public sealed class AppServer : IAsyncLifetime
     /// The demo seed reaches list pages through the outbox and the projections, and a rendered page does not refresh
     /// itself: on a loaded machine a test that opens a list at once could meet a half-projected one. The server
     /// counts as started once every event the seed wrote has been projected, as a user arriving later would see it.
+    /// The wait is by position (each outbox row's message id in the read side's inbox), so a busy machine only makes it
+    /// longer; the bound is there to fail on an event that was lost (error queue, parked row), not on a slow one.
     /// </summary>
     private async Task WaitForDemoDataOnTheReadSideAsync()
     {

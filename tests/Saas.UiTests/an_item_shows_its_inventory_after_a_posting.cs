@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Saas.Read.Common;
 using Saas.Tenancy.Context;
 using Saas.Write.Finance.Posting;
 using Saas.Write.Inventory.Ledger;
@@ -25,7 +26,7 @@ public sealed class an_item_shows_its_inventory_after_a_posting(ITestOutputHelpe
         await using (var scope = await Server.Services.GetRequiredService<TenantScopes>().BeginScope(AppServer.Contoso))
         {
             var date = new DateOnly(2027, 2, 1);
-            await scope.Services.GetRequiredService<ItemPostingEngine>().PostAsync(new ItemPosting
+            var posted = await scope.Services.GetRequiredService<ItemPostingEngine>().PostAsync(new ItemPosting
             {
                 Lines =
                 [
@@ -33,16 +34,17 @@ public sealed class an_item_shows_its_inventory_after_a_posting(ITestOutputHelpe
                     new() { EntryType = ItemLedgerEntryType.NegativeAdjmt, ItemNo = itemNumber, LocationCode = "MAIN", Quantity = 2, PostingDate = date },
                 ],
             });
+
+            // Read your write by its position (as the API's X-Wait-For-Position does), then reload once: a rendered
+            // page does not refresh itself, and a fixed number of timed reloads fails on a busy machine.
+            var position = posted.ReadPosition ?? throw new InvalidOperationException("A posting with entries has a read position.");
+            Assert.True(
+                await scope.Services.GetRequiredService<ReadPositions>().WaitAsync(position, TimeSpan.FromSeconds(60)),
+                $"The posting's event {position} was not projected within 60 s.");
         }
 
-        // The projection follows the posting within milliseconds; a reload shows it once it has.
+        await Page.ReloadAsync();
         var inventoryCell = itemRow.Locator("td.num").First;
-        for (var attempt = 0; attempt < 50 && (await inventoryCell.InnerTextAsync()).Trim() != "5"; attempt++)
-        {
-            await Task.Delay(100);
-            await Page.ReloadAsync();
-        }
-
         await Expect(inventoryCell).ToHaveTextAsync("5");
         await Screenshot("item-list");
 

@@ -9,7 +9,7 @@ namespace Saas.Read.Common;
 /// inbox holds that id means the read tables show the change. Bounded: a caller gets stale data rather than
 /// a hang when the pipeline is slow, and can say so.
 /// </summary>
-public sealed class ReadPositions(TenantDb db)
+public sealed class ReadPositions(TenantDb db, ReadSideSignal projected)
 {
     /// <summary>
     /// The read side's projections. Each message type has exactly one of them, so a position is reached when any
@@ -28,6 +28,7 @@ public sealed class ReadPositions(TenantDb db)
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
+            var committed = projected.Next;
             if (await ReachedAsync(position, consumer, cancellationToken))
             {
                 return true;
@@ -39,7 +40,9 @@ public sealed class ReadPositions(TenantDb db)
                 return false;
             }
 
-            await Task.Delay(delay < left ? delay : left, cancellationToken);
+            // A projection committed in this process wakes us at once; the poll covers other processes.
+            await Task.WhenAny(committed, Task.Delay(delay < left ? delay : left, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
         }
     }

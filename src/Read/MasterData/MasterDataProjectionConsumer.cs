@@ -3,15 +3,15 @@ using Saas.Contracts;
 using Saas.Contracts.Inventory;
 using Saas.Contracts.MasterData;
 using Saas.Read.Common;
-using Saas.Tenancy.Storage;
+using Saas.Tenancy.Context;
 
 namespace Saas.Read.MasterData;
 
 /// <summary>
 /// Projects master-data snapshots into the list tables. Runs with the tenant restored by
-/// <see cref="Messaging.TenantConsumeFilter{T}"/>; the inbox row and the upsert share one transaction.
+/// <see cref="Messaging.TenantConsumeFilter{T}"/>; the inbox row and the upsert share one transaction (<see cref="ProjectionWriter"/>).
 /// </summary>
-public sealed class MasterDataProjectionConsumer(TenantDb db, TimeProvider clock)
+public sealed class MasterDataProjectionConsumer(TenantContext tenants, ProjectionWriter writer)
     : IConsumer<ItemChanged>, IConsumer<CustomerChanged>, IConsumer<VendorChanged>, IConsumer<LocationChanged>,
         IConsumer<ItemCategoryChanged>, IConsumer<ItemAttributeChanged>, IConsumer<ItemAttributeValueChanged>,
         IConsumer<CatalogItemChanged>, IConsumer<ItemReferenceChanged>
@@ -39,17 +39,13 @@ public sealed class MasterDataProjectionConsumer(TenantDb db, TimeProvider clock
 
     public Task Consume(ConsumeContext<ItemReferenceChanged> context) => ProjectAsync(context);
 
-    private async Task ProjectAsync<T>(ConsumeContext<T> context)
+    private Task ProjectAsync<T>(ConsumeContext<T> context)
         where T : class, ITenantEvent
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("A projected message needs a message id (the outbox dispatcher sets it).");
-        await using var session = await db.BeginAsync(context.CancellationToken);
-        if (await Inbox.TryRecordAsync(session, messageId, Name, clock.GetUtcNow().UtcDateTime))
-        {
-            await MasterDataProjection.ProjectAsync(session, context.Message);
-        }
-
-        await session.CommitAsync(context.CancellationToken);
+        var message = context.Message;
+        return writer.ProjectAsync(
+            tenants.Tenant, messageId, Name, session => MasterDataProjection.ProjectAsync(session, message), context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Saas.Tenancy.Context;
 
 namespace Saas.Tenancy.Storage;
@@ -15,14 +16,23 @@ public sealed class TenantDb(TenantContext tenants, TenantDatabases databases)
 
     public SqlDialect Dialect => databases.Dialect;
 
-    public async Task<TenantSqlSession> BeginAsync(CancellationToken cancellationToken = default)
+    /// <summary>A write transaction (on SQLite it takes the database's single write lock at once).</summary>
+    public Task<TenantSqlSession> BeginAsync(CancellationToken cancellationToken = default) => BeginAsync(write: true, cancellationToken);
+
+    private async Task<TenantSqlSession> BeginAsync(bool write, CancellationToken cancellationToken)
     {
         var tenant = tenants.Tenant; // throws when no tenant is in scope
         var connection = DatabaseProviders.CreateConnection(databases.Provider, databases.AppConnectionString(tenant));
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Microsoft.Data.Sqlite begins IMMEDIATE by default: the write lock at BEGIN. A query must not take
+            // it, or every list page and every read-position poll queues with commands, the dispatcher and the
+            // projections for the one writer (and blocks a thread in busy_timeout meanwhile). Deferred, it
+            // reads a WAL snapshot and never waits.
+            var transaction = !write && connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await connection.BeginTransactionAsync(cancellationToken);
             if (databases.Provider == DatabaseProvider.Postgres)
             {
                 await connection.ExecuteAsync(
@@ -40,10 +50,10 @@ public sealed class TenantDb(TenantContext tenants, TenantDatabases databases)
         }
     }
 
-    /// <summary>Runs a read in its own short transaction.</summary>
+    /// <summary>Runs a read in its own short read-only transaction (one consistent snapshot; never a write lock).</summary>
     public async Task<T> ReadAsync<T>(Func<TenantSqlSession, Task<T>> read, CancellationToken cancellationToken = default)
     {
-        await using var session = await BeginAsync(cancellationToken);
+        await using var session = await BeginAsync(write: false, cancellationToken);
         var result = await read(session);
         await session.CommitAsync(cancellationToken);
         return result;

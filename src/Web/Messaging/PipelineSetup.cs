@@ -26,13 +26,12 @@ public static class PipelineSetup
     {
         var bus = BusOptions.Read(configuration);
         services.AddSingleton(bus);
-        services.AddSaasWrite(configuration, database);
         services.AddSaasRead(database);
         services.AddSingleton<IOutboxTransport, BusOutboxTransport>();
         services.Configure<MassTransitHostOptions>(o =>
         {
-            // The host accepts requests only once the bus runs. The dispatcher, a background service that starts
-            // before the bus, does not rely on this: it waits for IOutboxTransport.IsReady itself.
+            // The host accepts requests only once the bus runs. The dispatcher starts after the bus (registered below
+            // it) and does not rely on that either: it waits for IOutboxTransport.IsReady before every pass.
             o.WaitUntilStarted = true;
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
@@ -42,7 +41,7 @@ public static class PipelineSetup
             // MassTransit 8.4+ reports usage to its vendor over the internet by default: a tenant's service must
             // not call out to third parties (and servers here have no internet to wait for).
             x.DisableUsageTelemetry();
-            x.AddReadConsumers(bus.Prefix);
+            x.AddReadConsumers(bus.Prefix, database.Provider);
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 // Transient database errors are retried; a message without a valid tenant never will be valid.
@@ -73,6 +72,12 @@ public static class PipelineSetup
                     break;
             }
         });
+
+        // After AddMassTransit on purpose: hosted services start in registration order, and the bus's (WaitUntilStarted)
+        // returns once its receive endpoints run, with their queues bound on RabbitMQ. Registered before it, the dispatcher
+        // published the demo seed's events to exchanges nothing was bound to yet: the broker confirmed and dropped them.
+        // (The dispatcher's readiness wait and mandatory publish, ADR 003, guard the same case from inside.)
+        services.AddSaasWrite(configuration, database);
         return services;
     }
 }

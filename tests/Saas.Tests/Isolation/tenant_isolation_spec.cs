@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Tests.Hosting;
+using Saas.Tests.Infrastructure;
 using Saas.Web.MasterData;
 using Saas.Web.Startup;
 
@@ -138,6 +139,12 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
 
             ids["itemJournalLines"] = await JournalLineAsync(client, company, ids["itemJournals"]);
         }
+
+        // B settled by position before any test reads it: the postings above (stock, shipment, receipt) project the item's
+        // inventory after their responses, so a test's "before" snapshot of B could otherwise show 0 and its "after"
+        // snapshot 2 — a projection landing late, which the comparison would mistake for a change made by A. (A's reads
+        // wait for their own positions; its rows are never compared before and after.)
+        await ReadSide.CaughtUpAsync(factory.Services, companyB.Id);
     }
 
     /// <summary>The isolation journal's line: the one an earlier test of this fixture added, or a new one.</summary>

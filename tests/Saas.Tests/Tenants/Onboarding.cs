@@ -9,6 +9,7 @@ using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Storage;
 using Saas.Tests.Hosting;
+using Saas.Tests.Infrastructure;
 using Saas.Web.Resellers;
 
 namespace Saas.Tests.Tenants;
@@ -109,21 +110,17 @@ public static class Onboarding
         return counts;
     }
 
-    /// <summary>Polls a list until a row matches (the read side is eventually consistent; bounded wait).</summary>
-    public static async Task<JsonElement> EventuallyFindAsync(this HttpClient client, string url, Func<JsonElement, bool> match)
+    /// <summary>
+    /// The row of a list that matches, read once the company's read side has caught up with every event written for
+    /// it (onboarding's seed, the test's own commands): by position, so a slow machine waits longer instead of failing.
+    /// </summary>
+    public static async Task<JsonElement> FindProjectedAsync(
+        this HttpClient client, SaasFactory factory, Guid companyId, string url, Func<JsonElement, bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var list = await (await client.GetAsync(url)).ReadJsonAsync();
-            var found = list.GetProperty("value").EnumerateArray().Where(match).ToList();
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No matching row appeared in {url}: {list}");
-            await Task.Delay(100);
-        }
+        await ReadSide.CaughtUpAsync(factory.Services, companyId);
+        var list = await (await client.GetAsync(url)).ReadJsonAsync();
+        var found = list.GetProperty("value").EnumerateArray().Where(match).ToList();
+        Assert.True(found.Count > 0, $"No matching row in {url} although every event of the company was projected: {list}");
+        return found[0];
     }
 }

@@ -24,11 +24,11 @@ public abstract class a_siloed_company_lives_in_its_own_database<TFactory>(TFact
 
         var admin = await factory.AcceptAndSignInAsync(company);
         var root = $"/api/v2.0/companies({company.Id})";
-        await admin.EventuallyFindAsync($"{root}/locations", l => l.GetProperty("code").GetString() == "MAIN");
+        await admin.FindProjectedAsync(factory, company.Id, $"{root}/locations", l => l.GetProperty("code").GetString() == "MAIN");
         var item = await (await admin.PostAsJsonAsync($"{root}/items", new { displayName = "Siloed bicycle", type = "Inventory" })).ReadJsonAsync();
         Assert.Equal("1000", item.GetProperty("number").GetString());
         var customer = await (await admin.PostAsJsonAsync($"{root}/customers", new { displayName = "Siloed customer" })).ReadJsonAsync();
-        await admin.EventuallyFindAsync($"{root}/customers", c => c.GetProperty("id").GetGuid() == customer.GetProperty("id").GetGuid());
+        await admin.FindProjectedAsync(factory, company.Id, $"{root}/customers", c => c.GetProperty("id").GetGuid() == customer.GetProperty("id").GetGuid());
 
         TenantInfo silo;
         await using (var scope = factory.Services.CreateAsyncScope())

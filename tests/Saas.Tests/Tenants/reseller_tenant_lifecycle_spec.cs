@@ -27,7 +27,7 @@ public abstract class reseller_tenant_lifecycle_spec<TFactory>(TFactory factory)
 
         var admin = await factory.AcceptAndSignInAsync(company);
         var root = $"/api/v2.0/companies({company.Id})";
-        var main = await admin.EventuallyFindAsync($"{root}/locations", l => l.GetProperty("code").GetString() == "MAIN");
+        var main = await admin.FindProjectedAsync(factory, company.Id, $"{root}/locations", l => l.GetProperty("code").GetString() == "MAIN");
         Assert.Equal("Main warehouse", main.GetProperty("displayName").GetString());
 
         var item = await (await admin.PostAsJsonAsync($"{root}/items", new { displayName = "First item", type = "Inventory", baseUnitOfMeasureCode = "PCS" })).ReadJsonAsync();
