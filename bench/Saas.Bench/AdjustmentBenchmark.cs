@@ -131,7 +131,7 @@ public static class AdjustmentBenchmark
         Console.WriteLine("| provider | item ledger entries | on each long item | build s | build entries/s | late invoices + charges s | full adjustment s | adjusted entries/s | value entries written | re-run (nothing to do) s | full adjustment of the ledger as built s (value entries) |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Console.WriteLine($"| {options.Provider} | {built} | {perLong} | {buildSeconds:F0} ({(generate ? "generated" : "posted")}) | {built / buildSeconds:F0} | {lateSeconds:F1} | " +
-            $"{adjustSeconds:F1} | {built / adjustSeconds:F0} | {written} | {againSeconds:F1} | {checkSeconds:F1} ({checkWritten}) |");
+            $"{adjustSeconds:F1} | {built / adjustSeconds:F0} | {written} | {againSeconds:F3} | {checkSeconds:F1} ({checkWritten}) |");
         Console.WriteLine();
 
         // (b) and (c) with automatic adjustment on, the default.
