@@ -34,7 +34,7 @@ public sealed class TenantConsumeFilter<T>(TenantContext tenants, TenantCatalog 
             ?? throw new MessageTenantException($"Message {context.MessageId} ({typeof(T).Name}) is for unknown tenant {tenantId}.");
 
         using var use = tenants.Use(tenant);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id, ["MessageId"] = context.MessageId ?? Guid.Empty });
+        using var scope = logger.BeginScope(new LogScope(("TenantId", tenant.Id), ("MessageId", context.MessageId ?? Guid.Empty)));
         await next.Send(context);
     }
 

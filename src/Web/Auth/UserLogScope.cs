@@ -1,4 +1,5 @@
 using Saas.Identity;
+using Saas.Tenancy.Context;
 
 namespace Saas.Web.Auth;
 
@@ -14,7 +15,7 @@ public sealed class UserLogScope(RequestDelegate next, ILogger<UserLogScope> log
             return;
         }
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["UserId"] = subject }))
+        using (logger.BeginScope(new LogScope(("UserId", subject))))
         {
             await next(context);
         }

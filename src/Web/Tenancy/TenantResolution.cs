@@ -101,7 +101,7 @@ public sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOp
         }
 
         using var use = tenants.Use(resolved);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = resolved.Id, ["Tenant"] = resolved.Identifier });
+        using var scope = logger.BeginScope(new LogScope(("TenantId", resolved.Id), ("Tenant", resolved.Identifier)));
         await next(http);
     }
 

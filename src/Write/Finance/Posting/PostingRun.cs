@@ -444,6 +444,13 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         };
         db.ItemApplicationEntries.Add(application);
         newApplications.Add(application);
+        if (db.Entry(other).State == EntityState.Detached)
+        {
+            // Open entries are read without tracking (a posting reads all of an item's and changes a few): one is
+            // attached just before it changes, so only its new remaining quantity (or its removal) is saved.
+            db.OpenItemEntries.Attach(other);
+        }
+
         other.RemainingQuantity += other.Positive ? -quantity : quantity;
         remainingChanged.Add(other.EntryNo);
         remainingChanged.Add(newEntryNo);
@@ -513,7 +520,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         if (pairs.Count > 1)
         {
             var itemIds = pairs.Select(p => p.Id).Distinct().ToList();
-            var rows = await db.OpenItemEntries.Where(o => itemIds.Contains(o.ItemId)).ToListAsync(cancellationToken);
+            var rows = await db.OpenItemEntries.AsNoTracking().Where(o => itemIds.Contains(o.ItemId)).ToListAsync(cancellationToken);
             foreach (var group in rows.GroupBy(o => (o.ItemId, o.LocationCode)))
             {
                 openEntries[group.Key] = group.ToList();
@@ -530,7 +537,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     {
         if (!openEntries.TryGetValue((itemId, location), out var open))
         {
-            open = await db.OpenItemEntries.Where(o => o.ItemId == itemId && o.LocationCode == location).ToListAsync(cancellationToken);
+            open = await db.OpenItemEntries.AsNoTracking().Where(o => o.ItemId == itemId && o.LocationCode == location).ToListAsync(cancellationToken);
             openEntries[(itemId, location)] = open;
         }
 
