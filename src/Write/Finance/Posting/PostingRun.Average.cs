@@ -153,7 +153,7 @@ internal sealed partial class PostingRun
         if (totals is null)
         {
             // SQLite sums decimals exactly (ef_sum). Only saved rows are summed: this posting's are added at its end.
-            var counted = db.ValueEntries.Where(v => v.ItemId == itemId && (v.EntryType != ValueEntryType.Revaluation || v.ValuedQuantity > 0));
+            var counted = db.ValueEntries.Where(v => v.ItemId == itemId).Where(AverageItemTotals.Counted);
             totals = new AverageItemTotals
             {
                 TenantId = db.CurrentTenantId,

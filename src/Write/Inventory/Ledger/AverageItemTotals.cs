@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Write.Inventory.Ledger;
@@ -17,6 +18,11 @@ public sealed class AverageItemTotals : ITenantOwned
     public decimal Quantity { get; set; }
     public decimal CostAmount { get; set; }
 
+    /// <summary>Which value entries count in the value on hand the average walk carries: one rule for SQL and memory.</summary>
+    public static readonly Expression<Func<ValueEntry, bool>> Counted = v => v.EntryType != ValueEntryType.Revaluation || v.ValuedQuantity > 0;
+
+    private static readonly Func<ValueEntry, bool> CountedInMemory = Counted.Compile();
+
     /// <summary>Whether a value entry counts in the value on hand the average walk carries.</summary>
-    public static bool Counts(ValueEntry value) => value.EntryType != ValueEntryType.Revaluation || value.ValuedQuantity > 0;
+    public static bool Counts(ValueEntry value) => CountedInMemory(value);
 }
