@@ -16,7 +16,6 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     private readonly Dictionary<Guid, Item> itemsById = [];
     private readonly Dictionary<string, bool> locations = [];
     private readonly HashSet<string> inTransitLocations = [];
-    private readonly Dictionary<(Guid, string), List<OpenItemEntry>> openEntries = [];
     private readonly Dictionary<long, ItemLedgerEntry> knownEntries = [];
     private readonly List<ItemLedgerEntry> newEntries = [];
     private readonly HashSet<long> newEntryNos = [];
@@ -180,7 +179,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             await ApplyOutboundAsync(item, shipped, line.AppliesToEntry, field);
             NewValue(shipped, ValueEntryType.DirectCost, invoiced: true, own: true);
             var received = NewEntry(item, line, to, line.Quantity, document, costSource: shipped.EntryNo);
-            await ApplyInboundAsync(received);
+            await ApplyInboundAsync(item, received);
             NewValue(received, ValueEntryType.DirectCost, invoiced: true, own: true);
             return;
         }
@@ -190,7 +189,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         {
             var source = line.AppliesFromEntry is { } from ? await CostSourceAsync(item, from, quantity, field + "appliesFromEntry") : 0;
             var entry = NewEntry(item, line, location, quantity, document, costSource: source);
-            await ApplyInboundAsync(entry);
+            await ApplyInboundAsync(item, entry);
             var sales = line.EntryType == ItemLedgerEntryType.Sale && line.Invoice ? -ItemCostCalculator.RoundAmount(line.UnitAmount * quantity) : 0;
             if (source != 0)
             {
@@ -359,77 +358,73 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     /// </summary>
     private async Task ApplyOutboundAsync(Item item, ItemLedgerEntry outbound, long? appliesTo, string field)
     {
-        var open = await OpenEntriesAsync(item.Id, outbound.LocationCode);
+        var window = await OpenEntriesAsync(item, outbound.LocationCode);
         var needed = -outbound.Quantity;
-        IEnumerable<OpenItemEntry> candidates;
         if (appliesTo is { } fixedTo)
         {
-            var target = open.SingleOrDefault(o => o.EntryNo == fixedTo && o.Positive);
-            if (target is null || target.RemainingQuantity < needed)
+            var target = await OpenEntryAsync(window, item.Id, outbound.LocationCode, fixedTo);
+            if (target is not { Positive: true } || target.RemainingQuantity < needed)
             {
-                throw ValidationFailedException.For(field + "appliesToEntry", target is null
+                throw ValidationFailedException.For(field + "appliesToEntry", target is not { Positive: true }
                     ? $"Item Ledger Entry {fixedTo} is not an open inbound entry of item {item.Number} at location {GeneralPostingSetup.Show(outbound.LocationCode)}."
                     : $"Item Ledger Entry {fixedTo} has only {target.RemainingQuantity} remaining; {needed} cannot be applied to it.");
             }
 
-            candidates = [target];
-        }
-        else
-        {
-            var inbound = open.Where(o => o.Positive && o.RemainingQuantity > 0);
-            candidates = item.CostingMethod == CostingMethod.LIFO
-                ? inbound.OrderByDescending(o => o.PostingDate).ThenByDescending(o => o.EntryNo).ToList()
-                : inbound.OrderBy(o => o.PostingDate).ThenBy(o => o.EntryNo).ToList();
+            Apply(window, target, outbound.EntryNo, outbound, needed, inboundIsNew: false);
+            return;
         }
 
-        foreach (var candidate in candidates)
+        // Oldest first (FIFO, Average, Standard) or newest first (LIFO), a page at a time.
+        do
         {
-            var take = Math.Min(needed, candidate.RemainingQuantity);
-            Apply(candidate, outbound.EntryNo, outbound, take, inboundIsNew: false);
-            needed -= take;
-            if (needed == 0)
+            foreach (var candidate in window.Inbound())
             {
-                break;
+                var take = Math.Min(needed, candidate.RemainingQuantity);
+                Apply(window, candidate, outbound.EntryNo, outbound, take, inboundIsNew: false);
+                needed -= take;
+                if (needed == 0)
+                {
+                    return;
+                }
             }
         }
+        while (await ReadNextPageAsync(window, item.Id, outbound.LocationCode, positive: true));
 
-        if (needed > 0)
+        if (!setup.AllowNegativeInventory)
         {
-            if (!setup.AllowNegativeInventory)
-            {
-                var available = open.Where(o => o.Positive).Sum(o => o.RemainingQuantity) + (-outbound.Quantity - needed);
-                throw ValidationFailedException.For(field + "quantity",
-                    $"You have insufficient quantity of Item {item.Number} on inventory at location {GeneralPostingSetup.Show(outbound.LocationCode)}: " +
-                    $"{available} available, {-outbound.Quantity} needed.");
-            }
-
-            AddOpen(outbound, -needed, open);
+            var available = window.Entries.Where(o => o.Positive).Sum(o => o.RemainingQuantity) + (-outbound.Quantity - needed);
+            throw ValidationFailedException.For(field + "quantity",
+                $"You have insufficient quantity of Item {item.Number} on inventory at location {GeneralPostingSetup.Show(outbound.LocationCode)}: " +
+                $"{available} available, {-outbound.Quantity} needed.");
         }
+
+        AddOpen(window, outbound, -needed);
     }
 
     /// <summary>An inbound entry first covers open negative inventory (oldest first), as BC applies it; the rest stays open.</summary>
-    private async Task ApplyInboundAsync(ItemLedgerEntry inbound)
+    private async Task ApplyInboundAsync(Item item, ItemLedgerEntry inbound)
     {
-        var open = await OpenEntriesAsync(inbound.ItemId, inbound.LocationCode);
+        var window = await OpenEntriesAsync(item, inbound.LocationCode);
         var left = inbound.Quantity;
-        foreach (var negative in open.Where(o => !o.Positive).OrderBy(o => o.PostingDate).ThenBy(o => o.EntryNo).ToList())
+        do
         {
-            var take = Math.Min(left, -negative.RemainingQuantity);
-            Apply(negative, inbound.EntryNo, inbound, take, inboundIsNew: true);
-            left -= take;
-            if (left == 0)
+            foreach (var negative in window.Outbound())
             {
-                break;
+                var take = Math.Min(left, -negative.RemainingQuantity);
+                Apply(window, negative, inbound.EntryNo, inbound, take, inboundIsNew: true);
+                left -= take;
+                if (left == 0)
+                {
+                    return;
+                }
             }
         }
+        while (await ReadNextPageAsync(window, item.Id, inbound.LocationCode, positive: false));
 
-        if (left > 0)
-        {
-            AddOpen(inbound, left, open);
-        }
+        AddOpen(window, inbound, left);
     }
 
-    private void Apply(OpenItemEntry other, long newEntryNo, ItemLedgerEntry newEntry, decimal quantity, bool inboundIsNew)
+    private void Apply(OpenEntryWindow window, OpenItemEntry other, long newEntryNo, ItemLedgerEntry newEntry, decimal quantity, bool inboundIsNew)
     {
         var application = new ItemApplicationEntry
         {
@@ -457,11 +452,11 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         if (other.RemainingQuantity == 0)
         {
             db.OpenItemEntries.Remove(other);
-            openEntries[(other.ItemId, other.LocationCode)].Remove(other);
+            window.Close(other);
         }
     }
 
-    private void AddOpen(ItemLedgerEntry entry, decimal remaining, List<OpenItemEntry> open)
+    private void AddOpen(OpenEntryWindow window, ItemLedgerEntry entry, decimal remaining)
     {
         var row = new OpenItemEntry
         {
@@ -474,7 +469,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             RemainingQuantity = remaining,
         };
         db.OpenItemEntries.Add(row);
-        open.Add(row);
+        window.AddNew(row);
         remainingChanged.Add(entry.EntryNo);
     }
 
@@ -514,34 +509,13 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             .Where(l => itemsByNo.ContainsKey(Codes.Normalize(l.ItemNo)))
             .SelectMany(l => Codes.Normalize(l.NewLocationCode) is { Length: > 0 } to
                 ? new[] { Codes.Normalize(l.LocationCode), to }
-                : [Codes.Normalize(l.LocationCode)], (l, location) => (itemsByNo[Codes.Normalize(l.ItemNo)].Id, location))
-            .Where(p => !openEntries.ContainsKey(p))
-            .Distinct().ToList();
+                : [Codes.Normalize(l.LocationCode)], (l, location) => (Item: itemsByNo[Codes.Normalize(l.ItemNo)], Location: location))
+            .Where(p => !openEntries.ContainsKey((p.Item.Id, p.Location)))
+            .DistinctBy(p => (p.Item.Id, p.Location)).ToList();
         if (pairs.Count > 1)
         {
-            var itemIds = pairs.Select(p => p.Id).Distinct().ToList();
-            var rows = await db.OpenItemEntries.AsNoTracking().Where(o => itemIds.Contains(o.ItemId)).ToListAsync(cancellationToken);
-            foreach (var group in rows.GroupBy(o => (o.ItemId, o.LocationCode)))
-            {
-                openEntries[group.Key] = group.ToList();
-            }
-
-            foreach (var pair in pairs)
-            {
-                openEntries.TryAdd(pair, []);
-            }
+            await ReadFrontsAsync(pairs);
         }
-    }
-
-    private async Task<List<OpenItemEntry>> OpenEntriesAsync(Guid itemId, string location)
-    {
-        if (!openEntries.TryGetValue((itemId, location), out var open))
-        {
-            open = await db.OpenItemEntries.AsNoTracking().Where(o => o.ItemId == itemId && o.LocationCode == location).ToListAsync(cancellationToken);
-            openEntries[(itemId, location)] = open;
-        }
-
-        return open;
     }
 
     /// <summary>Checks the outbound entry a return takes its cost from, and that no more comes back than left.</summary>
@@ -642,8 +616,8 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                 throw ValidationFailedException.For(field + "appliesToEntry", $"Item {item.Number} uses Average cost: revalue the item, not one entry.");
             }
 
-            var open = (await OpenEntriesAsync(entry.ItemId, entry.LocationCode)).SingleOrDefault(o => o.EntryNo == entryNo && o.Positive);
-            if (open is null)
+            var open = await OpenEntryAsync(await OpenEntriesAsync(item, entry.LocationCode), item.Id, entry.LocationCode, entryNo);
+            if (open is not { Positive: true })
             {
                 throw ValidationFailedException.For(field + "appliesToEntry", $"Item Ledger Entry {entryNo} is not an open inbound entry.");
             }
@@ -886,7 +860,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         };
         db.GLRegisters.Add(register);
 
-        var openByNo = openEntries.Values.SelectMany(o => o).ToDictionary(o => o.EntryNo);
+        var openByNo = openEntries.Values.SelectMany(w => w.Entries).ToDictionary(o => o.EntryNo);
         var remaining = remainingChanged.Order().Select(no =>
         {
             var open = openByNo.GetValueOrDefault(no);
