@@ -115,7 +115,9 @@ internal static class PostingModel
             e.HasKey(x => new { x.TenantId, x.EntryNo });
             e.Property(x => x.EntryNo).ValueGeneratedNever();
             e.Property(x => x.LocationCode).HasMaxLength(10);
-            e.HasIndex(x => new { x.TenantId, x.ItemId, x.LocationCode, x.Positive });
+            // In application order, so that a posting reads the front of one side as an index range (ADR 010).
+            e.HasIndex(x => new { x.TenantId, x.ItemId, x.LocationCode, x.Positive, x.PostingDate, x.EntryNo })
+                .HasDatabaseName("ix_open_item_entries_application_order"); // the default name passes PostgreSQL's 63 characters
         });
 
         model.Entity<ItemApplicationEntry>(e =>

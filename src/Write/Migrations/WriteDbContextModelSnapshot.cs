@@ -387,7 +387,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<DateOnly>("PostingDate").HasColumnName("posting_date");
             b.Property<decimal>("RemainingQuantity").HasColumnName("remaining_quantity");
             b.HasKey("TenantId", "EntryNo").HasName("pk_open_item_entries");
-            b.HasIndex("TenantId", "ItemId", "LocationCode", "Positive").HasDatabaseName("ix_open_item_entries_tenant_id_item_id_location_code_positive");
+            b.HasIndex("TenantId", "ItemId", "LocationCode", "Positive", "PostingDate", "EntryNo").HasDatabaseName("ix_open_item_entries_application_order");
             b.ToTable("open_item_entries");
         });
 
