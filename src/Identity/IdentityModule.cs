@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Identity.Clients;
 using Saas.Identity.Storage;
 using Saas.Identity.Tokens;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Tenancy.Storage;
 
@@ -54,6 +55,12 @@ public static class IdentityModule
             })
             .AddEntityFrameworkStores<IdentityDb>()
             .AddSignInManager();
+
+        // Recovery codes hashed at rest (ADR 014); everything else is Identity's own store.
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<SaasUser>, SaasUserStore>());
+        services.AddScoped<AuthenticatorCodes>();
+        services.AddScoped<TwoFactorEnrollment>();
+        services.AddScoped<SecondFactor>();
 
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Saas.Identity.Clients;
 using Saas.Identity.Storage;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
 
@@ -44,6 +45,8 @@ public sealed class TokenGrants(
     ILogger<TokenGrants> logger)
 {
     private const string BadCredentials = "The user name or password is incorrect.";
+    private const string TwoFactorRequired =
+        "Two-factor sign-in is required for this account or company; the password grant cannot ask for the second factor. Sign in on the web page.";
 
     public async Task<GrantResult> PasswordAsync(string? userName, string? password, string? tenant, string issuerUri, CancellationToken cancellationToken = default)
     {
@@ -75,6 +78,13 @@ public sealed class TokenGrants(
         {
             logger.LogWarning("Password grant refused for user {UserId}: {Refusal}", user.Id, opened.Refusal);
             return Refusal(opened.Refusal);
+        }
+
+        if (SecondFactor.IsRequired(session))
+        {
+            // The password grant has no second step; the web sign-in (and the authorization code flow) has.
+            logger.LogWarning("Password grant refused for user {UserId}: two-factor sign-in required", user.Id);
+            return GrantResult.Fail(OAuthErrors.InvalidGrant, TwoFactorRequired);
         }
 
         var refreshToken = await StoreRefreshTokenAsync(user.Id, session.Tenant?.Id, Guid.CreateVersion7(), cancellationToken);
@@ -121,6 +131,13 @@ public sealed class TokenGrants(
         {
             await RevokeFamilyAsync(stored.FamilyId, now, cancellationToken);
             return Refusal(reopened.Refusal);
+        }
+
+        if (SecondFactor.IsRequired(session))
+        {
+            // Issued by a password grant before the person or the company turned two-factor sign-in on.
+            await RevokeFamilyAsync(stored.FamilyId, now, cancellationToken);
+            return GrantResult.Fail(OAuthErrors.InvalidGrant, TwoFactorRequired);
         }
 
         var next = await StoreRefreshTokenAsync(user.Id, stored.TenantId, stored.FamilyId, cancellationToken);

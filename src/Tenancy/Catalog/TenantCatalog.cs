@@ -83,6 +83,20 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
         return tenant;
     }
 
+    public async Task<TenantInfo?> SetTwoFactorRequirementAsync(Guid id, bool required, CancellationToken cancellationToken = default)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tenant is null)
+        {
+            return null;
+        }
+
+        tenant.RequireTwoFactor = required;
+        await db.SaveChangesAsync(cancellationToken);
+        Invalidate(tenant);
+        return tenant;
+    }
+
     public void Invalidate(TenantInfo tenant)
     {
         Interlocked.Increment(ref Generation().Value);

@@ -24,6 +24,9 @@ public sealed class TenantInfo
     public string CurrencyCode { get; init; } = "EUR";
 
     public DateTime CreatedUtc { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Everyone who signs in to this company must pass a second factor (authenticator app or recovery code).</summary>
+    public bool RequireTwoFactor { get; set; }
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Saas.Identity;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 
 namespace Saas.Web.Auth;
@@ -67,6 +68,11 @@ public static class AccountEndpoints
             return BackToLogin(RefusalCode(opened.Refusal), returnUrl);
         }
 
+        if (SecondFactor.IsRequired(session))
+        {
+            return await TwoFactorSignIn.BeginAsync(http, session, returnUrl);
+        }
+
         await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.CookiePrincipal(session));
         logger.LogInformation("User {UserId} signed in to tenant {TenantId}", user.Id, session.Tenant?.Id);
         return Results.LocalRedirect(returnUrl ?? "/");
@@ -110,7 +116,15 @@ public static class AccountEndpoints
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "You are not a member of that company, or it is suspended.");
         }
 
-        await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.CookiePrincipal(session));
+        var secondFactor = TwoFactorSignIn.HasSecondFactor(http.User);
+        if (SecondFactor.IsRequired(session) && !secondFactor)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                detail: $"{session.Tenant.Name} requires two-factor sign-in. Sign out, and sign in to it again to set it up.");
+        }
+
+        await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.CookiePrincipal(session, secondFactor));
         logger.LogInformation("User {UserId} switched to tenant {TenantId}", user.Id, session.Tenant.Id);
         return Results.LocalRedirect(LocalOrNull(form["returnUrl"]) ?? "/");
     }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using Saas.Identity;
 using Saas.Identity.Tokens;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Tenancy.Storage;
 
@@ -83,7 +84,8 @@ public static class AuthSetup
                 options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = RecheckCookieSessionAsync;
-            });
+            })
+            .AddTwoFactorPendingCookie();
 
         services.AddOptions<JwtBearerOptions>(BearerScheme)
             .Configure<SigningKeys, IdentitySettings, IHttpContextAccessor>((options, keys, settings, accessor) =>
@@ -142,6 +144,7 @@ public static class AuthSetup
         app.MapTokenEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
+        app.MapTwoFactorEndpoints();
         return app;
     }
 
@@ -151,8 +154,17 @@ public static class AuthSetup
             ? settings.Issuer.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
-    public static ClaimsPrincipal CookiePrincipal(Session session) =>
-        new(new ClaimsIdentity(session.ToClaims(), CookieScheme, SaasClaims.Name, SaasClaims.Role));
+    /// <param name="secondFactor">The person passed a second factor in this sign-in (carried as <c>amr=mfa</c>).</param>
+    public static ClaimsPrincipal CookiePrincipal(Session session, bool secondFactor = false)
+    {
+        var claims = session.ToClaims();
+        if (secondFactor)
+        {
+            claims.Add(new(TwoFactorSignIn.MethodsClaim, TwoFactorSignIn.MultiFactor));
+        }
+
+        return new(new ClaimsIdentity(claims, CookieScheme, SaasClaims.Name, SaasClaims.Role));
+    }
 
     /// <summary>API callers get status codes; browsers get redirected to the login or access-denied page.</summary>
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -188,14 +200,17 @@ public static class AuthSetup
         var reopened = user is null || await users.IsLockedOutAsync(user)
             ? null
             : await services.GetRequiredService<Sessions>().ReopenAsync(user, tenantId, context.HttpContext.RequestAborted);
-        if (reopened?.Session is not { } session)
+        var secondFactor = TwoFactorSignIn.HasSecondFactor(context.Principal);
+
+        // A company that began to require two-factor sign-in ends the sessions that started without it.
+        if (reopened?.Session is not { } session || (SecondFactor.IsRequired(session) && !secondFactor))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);
             return;
         }
 
-        context.ReplacePrincipal(CookiePrincipal(session));
+        context.ReplacePrincipal(CookiePrincipal(session, secondFactor));
         context.ShouldRenew = true;
     }
 }
