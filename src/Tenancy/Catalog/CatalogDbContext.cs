@@ -25,6 +25,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             tenant.Property(t => t.CurrencyCode).HasMaxLength(3);
             tenant.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             tenant.Property(t => t.Isolation).HasConversion<string>().HasMaxLength(20);
+            tenant.Property(t => t.RequireTwoFactor).HasDefaultValue(false); // existing companies: off
             tenant.HasOne<Reseller>().WithMany().HasForeignKey(t => t.ResellerId).OnDelete(DeleteBehavior.Restrict);
         });
 
