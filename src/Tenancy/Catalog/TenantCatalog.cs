@@ -69,7 +69,14 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
         return tenant;
     }
 
-    public async Task<TenantInfo?> SetStatusAsync(Guid id, TenantStatus status, CancellationToken cancellationToken = default)
+    public Task<TenantInfo?> SetStatusAsync(Guid id, TenantStatus status, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, tenant => tenant.Status = status, cancellationToken);
+
+    public Task<TenantInfo?> SetTwoFactorRequirementAsync(Guid id, bool required, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, tenant => tenant.RequireTwoFactor = required, cancellationToken);
+
+    /// <summary>Changes one tenant and drops it from this node's cache; null when there is no such tenant.</summary>
+    private async Task<TenantInfo?> ChangeAsync(Guid id, Action<TenantInfo> change, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tenant is null)
@@ -77,21 +84,7 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
             return null;
         }
 
-        tenant.Status = status;
-        await db.SaveChangesAsync(cancellationToken);
-        Invalidate(tenant);
-        return tenant;
-    }
-
-    public async Task<TenantInfo?> SetTwoFactorRequirementAsync(Guid id, bool required, CancellationToken cancellationToken = default)
-    {
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (tenant is null)
-        {
-            return null;
-        }
-
-        tenant.RequireTwoFactor = required;
+        change(tenant);
         await db.SaveChangesAsync(cancellationToken);
         Invalidate(tenant);
         return tenant;
