@@ -55,6 +55,12 @@ public static class IdentityModule
             .AddEntityFrameworkStores<IdentityDb>()
             .AddSignInManager();
 
+        var limits = new SignInLimits();
+        configuration.GetSection(SignInLimits.Section).Bind(limits);
+        services.AddSingleton(limits);
+        services.AddScoped<SignInThrottles>();
+        services.AddScoped<PasswordSignIn>();
+
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<Sessions>();
