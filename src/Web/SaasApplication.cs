@@ -40,8 +40,10 @@ public static class SaasApplication
         builder.AddSaasUi();
         builder.AddSecurityHeaders();
         builder.AddCredentialRateLimits();
+        builder.AddSaasTelemetry();
 
         var app = builder.Build();
+        app.UseSaasTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
