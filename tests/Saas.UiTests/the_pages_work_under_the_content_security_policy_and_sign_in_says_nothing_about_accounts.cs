@@ -33,6 +33,16 @@ public sealed class the_pages_work_under_the_content_security_policy_and_sign_in
 
         var css = await Page.EvaluateAsync<int>("() => document.styleSheets.length");
         Assert.True(css >= 1, "the stylesheet did not load");
+
+        // The company switcher submits on change through its script file (no inline handler).
+        await Page.GotoAsync("/items");
+        var switcher = Page.Locator("#tenant-switcher");
+        var current = await switcher.InputValueAsync();
+        var other = (await switcher.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)")).First(v => v != current);
+        var posted = await Page.RunAndWaitForResponseAsync(
+            () => switcher.SelectOptionAsync(other), response => response.Url.Contains("/account/switch-tenant", StringComparison.Ordinal));
+        Assert.Equal(302, posted.Status);
+        await Expect(Page.Locator("#tenant-switcher")).ToHaveValueAsync(other);
         Assert.Empty(violations);
     });
 
