@@ -61,6 +61,11 @@ public static class IdentityModule
         services.AddScoped<AuthenticatorCodes>();
         services.AddScoped<TwoFactorEnrollment>();
         services.AddScoped<SecondFactor>();
+        var limits = new SignInLimits();
+        configuration.GetSection(SignInLimits.Section).Bind(limits);
+        services.AddSingleton(limits);
+        services.AddScoped<SignInThrottles>();
+        services.AddScoped<PasswordSignIn>();
 
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();

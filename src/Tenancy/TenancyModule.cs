@@ -24,14 +24,20 @@ public static class TenancyModule
         {
             DatabaseProviders.SqliteSettings = SqliteConnectionSettings.For(options.SqliteSynchronous);
             options.DataDirectory = Path.GetFullPath(options.DataDirectory);
-            Directory.CreateDirectory(options.DataDirectory);
+            PrivateFiles.EnsureDirectory(options.DataDirectory);
+
+            // Signing and data-protection keys live here; created private before their owners write into them.
+            PrivateFiles.EnsureDirectory(Path.Combine(options.DataDirectory, "keys"));
+            PrivateFiles.EnsureDirectory(Path.Combine(options.DataDirectory, "keys", "dataprotection"));
             if (string.IsNullOrWhiteSpace(options.Catalog))
             {
+                PrivateFiles.EnsureFile(Path.Combine(options.DataDirectory, "catalog.db"));
                 options.Catalog = DatabaseProviders.SqliteFile(options.DataDirectory, "catalog.db");
             }
 
             if (string.IsNullOrWhiteSpace(options.Data))
             {
+                PrivateFiles.EnsureFile(Path.Combine(options.DataDirectory, "data.db"));
                 options.Data = DatabaseProviders.SqliteFile(options.DataDirectory, "data.db");
             }
         }

@@ -28,7 +28,7 @@ public static class SaasApplication
         builder.Services.AddTenancy(database);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(Saas.Web.MasterData.BcWordsSchema.TransformAsync));
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(Saas.Web.MasterData.BcWordsSchema.TransformAsync).AddSecuritySchemes());
         builder.Services.AddSaasHealthChecks();
         builder.Services.Configure<TenantResolutionOptions>(builder.Configuration.GetSection("Tenancy"));
         builder.Services.AddScoped<DemoData>();
@@ -38,14 +38,23 @@ public static class SaasApplication
         builder.AddSaasIdentity(database);
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
+        builder.AddSecurityHeaders();
+        builder.AddCredentialRateLimits();
+        builder.AddSaasTelemetry();
 
         var app = builder.Build();
+        app.UseSaasTelemetry();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseSaasAuthentication();
+        app.UseMiddleware<SameSiteWrites>();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<ControlCharacters>();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
         app.MapSaasHealth();
         app.MapSaasIdentity();
         app.MapMasterDataApi();

@@ -43,6 +43,8 @@ public sealed class AppServer : IAsyncLifetime
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", dataDirectory);
+            // Every test signs in from the same address; the credentials rate limit has its own tests (Security).
+            builder.UseSetting("RateLimits:Credentials:PermitLimit", "100000");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseEnvironment("Development");
             builder.ConfigureLogging(logging => logging.AddProvider(Log));

@@ -21,6 +21,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
 
     /// <summary>
     /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
@@ -91,6 +92,14 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             client.Property(c => c.SecretHash).HasMaxLength(64);
             client.Property(c => c.DisplayName).HasMaxLength(100);
             client.Property(c => c.Role).HasMaxLength(30);
+        });
+
+        builder.Entity<SignInThrottle>(throttle =>
+        {
+            throttle.ToTable("SignInThrottles");
+            throttle.HasKey(t => t.KeyHash);
+            throttle.Property(t => t.KeyHash).HasMaxLength(64);
+            throttle.HasIndex(t => t.WindowStartedUtc);
         });
 
         builder.ApplySnakeCaseNames();

@@ -36,6 +36,10 @@ public sealed class TenantConsumeFilter<T>(TenantContext tenants, TenantCatalog 
         using var use = tenants.Use(tenant);
         using var scope = logger.BeginScope(new LogScope(("TenantId", tenant.Id), ("MessageId", context.MessageId ?? Guid.Empty)));
         await next.Send(context);
+        if (context.SentTime is { } sent)
+        {
+            ProjectionMetrics.RecordLag(DateTime.UtcNow - sent, context.ReceiveContext.InputAddress?.AbsolutePath.Split('/')[^1] ?? "unknown");
+        }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("tenant");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Saas.Identity;
 using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
+using Saas.Web.Hosting;
 
 namespace Saas.Web.Auth;
 
@@ -28,15 +29,15 @@ public static class AccountEndpoints
             return Results.Json(new { fieldName = tokens.FormFieldName, headerName = tokens.HeaderName, token = tokens.RequestToken });
         }).AllowAnonymous();
 
-        account.MapPost("/login", LoginAsync).AllowAnonymous();
+        account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(CredentialRateLimits.Policy);
         account.MapPost("/logout", LogoutAsync).RequireAuthorization(CookieOnly);
         account.MapPost("/switch-tenant", SwitchTenantAsync).RequireAuthorization(CookieOnly);
-        account.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous();
+        account.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(CredentialRateLimits.Policy);
         account.MapGet("/tenants", ListTenantsAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> LoginAsync(
-        HttpContext http, IAntiforgery antiforgery, UserManager<SaasUser> users, SignInManager<SaasUser> signIn, Sessions sessions, ILogger<Session> logger)
+        HttpContext http, IAntiforgery antiforgery, PasswordSignIn passwords, KnownDevices devices, Sessions sessions, ILogger<Session> logger)
     {
         if (await ReadValidatedFormAsync(http, antiforgery) is not { } form)
         {
@@ -44,24 +45,21 @@ public static class AccountEndpoints
         }
 
         var returnUrl = LocalOrNull(form["returnUrl"]);
-        var email = form["email"].ToString().Trim();
-        var user = email.Length > 0 ? await users.FindByEmailAsync(email) : null;
-        if (user is null)
+        var email = form["email"].ToString();
+        var device = devices.For(http.Request, email);
+        var check = await passwords.CheckAsync(email, form["password"].ToString(), CredentialRateLimits.ClientAddress(http), device, http.RequestAborted);
+        if (check.Outcome == SignInOutcome.Throttled)
+        {
+            return BackToLogin("throttled", returnUrl);
+        }
+
+        // Unknown e-mail, wrong password and a locked account get the same words (no account enumeration).
+        if (check.User is not { } user)
         {
             return BackToLogin("invalid_credentials", returnUrl);
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return BackToLogin("locked_out", returnUrl);
-        }
-
-        if (!check.Succeeded)
-        {
-            return BackToLogin("invalid_credentials", returnUrl);
-        }
-
+        devices.Remember(http.Response, user, device);
         var opened = await sessions.OpenAsync(user, NullIfEmpty(form["tenant"]), http.RequestAborted);
         if (opened.Session is not { } session)
         {

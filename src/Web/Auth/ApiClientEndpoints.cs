@@ -33,7 +33,7 @@ public static class ApiClientEndpoints
         // Only people mint credentials: a leaked client secret must not be able to create lasting new ones.
         if (!Guid.TryParse(caller.FindFirstValue(SaasClaims.Subject), out var userId))
         {
-            return BcError(StatusCodes.Status403Forbidden, "Forbidden", "API clients cannot create API clients.");
+            return Refusal(StatusCodes.Status403Forbidden, "API clients cannot create API clients.");
         }
 
         try
@@ -47,7 +47,7 @@ public static class ApiClientEndpoints
         }
         catch (IdentityValidationException invalid)
         {
-            return BcError(StatusCodes.Status400BadRequest, "BadRequest", invalid.Reason, invalid.Field);
+            return Refusal(StatusCodes.Status400BadRequest, invalid.Reason, invalid.Field);
         }
     }
 
@@ -74,7 +74,7 @@ public static class ApiClientEndpoints
 
         if (!await clients.RevokeAsync(companyId, id, cancellationToken))
         {
-            return BcError(StatusCodes.Status404NotFound, "NotFound", "No such API client in this company.");
+            return Refusal(StatusCodes.Status404NotFound, "No such API client in this company.");
         }
 
         logger.LogInformation("API client {ApiClientId} of tenant {TenantId} revoked", id, companyId);
@@ -85,8 +85,11 @@ public static class ApiClientEndpoints
     private static IResult? Refuse(Guid companyId, ClaimsPrincipal caller) =>
         Guid.TryParse(caller.FindFirstValue(SaasClaims.TenantId), out var tenantId) && tenantId == companyId
             ? null
-            : BcError(StatusCodes.Status403Forbidden, "Forbidden", "The company in the route is not the company of your session.");
+            : Refusal(StatusCodes.Status403Forbidden, "The company in the route is not the company of your session.");
 
-    private static IResult BcError(int status, string code, string message, string? target = null) =>
-        Results.Json(new { error = new { code, message, target } }, statusCode: status);
+    /// <summary>RFC 7807 like every other API answer; a refused field is named in <c>errors</c>.</summary>
+    private static IResult Refusal(int status, string message, string? target = null) =>
+        target is null
+            ? Results.Problem(statusCode: status, detail: message)
+            : Results.ValidationProblem(new Dictionary<string, string[]> { [target] = [message] }, detail: message, title: "The API client could not be created");
 }

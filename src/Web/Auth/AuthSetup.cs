@@ -28,7 +28,8 @@ namespace Saas.Web.Auth;
 /// <item><c>POST /account/login</c>: <c>email</c>, <c>password</c>, optional <c>returnUrl</c> (local paths only),
 /// optional <c>tenant</c> (id or identifier; default: first membership). Success redirects to returnUrl or "/";
 /// failure redirects to <c>/account/login?error=CODE&amp;returnUrl=…</c> with CODE one of
-/// invalid_credentials, locked_out, no_tenant, tenant_suspended, not_member.</item>
+/// invalid_credentials (unknown e-mail, wrong password or locked account alike), throttled (too many failures from
+/// this source: see PasswordSignIn), no_tenant, tenant_suspended, not_member. Rate limited ("credentials").</item>
 /// <item><c>POST /account/logout</c>: optional <c>returnUrl</c>; redirects to it or <c>/account/login</c>.</item>
 /// <item><c>POST /account/switch-tenant</c>: <c>tenantId</c> (id or identifier), optional <c>returnUrl</c>; 403 unless a member.</item>
 /// <item><c>POST /account/accept-invitation</c>: <c>token</c>, <c>password</c>. Success redirects to
@@ -51,12 +52,23 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddSaasIdentityCore(database, builder.Configuration);
         services.AddHttpContextAccessor();
+        services.AddScoped<KnownDevices>();
 
         // Cookies and antiforgery tokens are protected with these keys: persisting them keeps users signed in across restarts.
         services.AddDataProtection()
             .SetApplicationName("Saas")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys", "dataprotection")));
-        services.AddAntiforgery();
+        // Secure outside plain-http development and the in-memory test host: a sign-in cookie must never travel
+        // over plain http in production (HSTS keeps browsers on https as well).
+        var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secure;
+        });
 
         services.AddAuthentication(options =>
             {
@@ -75,7 +87,7 @@ public static class AuthSetup
                 options.Cookie.Name = "saas.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secure;
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account/logout";
                 options.AccessDeniedPath = "/account/access-denied";

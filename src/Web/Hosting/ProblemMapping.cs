@@ -5,13 +5,34 @@ using Saas.Tenancy.Context;
 namespace Saas.Web.Hosting;
 
 /// <summary>
-/// Turns the exceptions that mean "bad input" or "not yours" into RFC 7807 problem details; anything else
-/// stays a 500 whose details are logged, not shown.
+/// Turns the exceptions that mean "bad input" or "not yours" into RFC 7807 problem details, and an unreachable
+/// database into a 503 that says a retry is safe (<see cref="DatabaseUnavailable"/>); anything else stays a 500
+/// whose details are logged, not shown.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseUnavailable.Caused(exception))
+        {
+            logger.LogWarning(exception, "The database could not be reached: answered 503");
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Type = DatabaseUnavailable.ProblemType,
+                    Title = "The service is briefly unavailable",
+                    Detail = DatabaseUnavailable.Detail,
+                    Extensions = { ["retrySafe"] = true },
+                },
+            });
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed JSON", Describe(json)),

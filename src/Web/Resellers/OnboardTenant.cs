@@ -198,7 +198,9 @@ public sealed partial class OnboardTenantHandler(
                 throw new InvalidOperationException($"The database file {path} already exists.");
             }
 
-            made.SiloCreated = true; // the first connection creates the file
+            // Created here, private (0600), rather than by SQLite's first connection with the process umask.
+            PrivateFiles.EnsureFile(path);
+            made.SiloCreated = true;
         }
         else
         {

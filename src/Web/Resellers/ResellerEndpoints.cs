@@ -22,9 +22,11 @@ public static class ResellerEndpoints
     public const string InvitationPage = "/account/accept-invitation";
 
     // Enum values by name only ("Siloed"): a number would silently pick whatever the enum order happens to be.
+    // An unknown field is refused: a misspelt "adminEmial" must not create a company without its administrator.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
     public static IServiceCollection AddResellers(this IServiceCollection services)
@@ -59,6 +61,15 @@ public static class ResellerEndpoints
 
         tenants.MapPost("", async (HttpRequest request, ClaimsPrincipal user, OnboardTenantHandler handler, CancellationToken ct) =>
         {
+            // Only JSON: a text/plain body is what a cross-site form can send without a preflight.
+            if (!request.HasJsonContentType())
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "Unsupported media type",
+                    detail: "The body must be JSON (Content-Type: application/json).");
+            }
+
             try
             {
                 var command = await ReadCommandAsync(request, ct);
@@ -103,10 +114,13 @@ public static class ResellerEndpoints
         }
         catch (JsonException json)
         {
-            var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            var (named, reason) = Saas.Web.MasterData.JsonInputErrors.Describe(json.Message, Saas.Web.MasterData.JsonInputErrors.FieldOf(json.Path));
+            var field = named.Length > 0 ? named : "body";
             var message = field == "isolation"
                 ? $"Use one of: {string.Join(", ", Enum.GetNames<TenantIsolation>())}."
-                : "The request body is not valid JSON here" + (json.LineNumber is { } line ? $" (line {line + 1})." : ".");
+                : reason.StartsWith('\'') && reason.EndsWith("is not a field of this request.", StringComparison.Ordinal)
+                    ? reason
+                    : "The request body is not valid JSON here" + (json.LineNumber is { } line ? $" (line {line + 1})." : ".");
             throw new OnboardingValidationException(new Dictionary<string, string[]> { [field] = [message] });
         }
     }

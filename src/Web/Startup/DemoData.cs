@@ -148,8 +148,8 @@ public sealed class DemoData(
 
         // Meets Identity's default rules: upper, lower, digit, symbol, length.
         var password = "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + "-x" + RandomNumberGenerator.GetInt32(10, 99);
-        Directory.CreateDirectory(dataDirectory);
-        File.WriteAllText(file, password);
+        PrivateFiles.EnsureDirectory(dataDirectory);
+        PrivateFiles.WriteAllText(file, password);
         return password;
     }
 

@@ -25,6 +25,8 @@ public class SaasFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        // Every test signs in from the same address; the credentials rate limit has its own tests (Security).
+        builder.UseSetting("RateLimits:Credentials:PermitLimit", "100000");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
 

@@ -28,6 +28,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        // Every test signs in from the same address; the credentials rate limit has its own tests (Security).
+        builder.UseSetting("RateLimits:Credentials:PermitLimit", "100000");
         builder.UseEnvironment("Development");
     }
 

@@ -130,6 +130,6 @@ public sealed class api_clients_are_bound_to_one_tenant(IdentityHost host) : ICl
         var adminToken = (await host.PasswordTokenAsync(http, admin)).AccessToken;
         var bad = await http.SendAsync(As(adminToken, HttpMethod.Post, Clients(tenant), new { displayName = "x", role = "Operator" }));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal("role", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("target").GetString());
+        Assert.Equal("role", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Single().Name);
     }
 }

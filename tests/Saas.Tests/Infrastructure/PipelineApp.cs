@@ -62,9 +62,9 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
             Postgres = await PostgresServer.CreateDatabaseAsync(GetType().Name);
             settings["Database:Provider"] = "Postgres";
             settings["Database:AppRole"] = PostgresServer.AppRole;
-            settings["ConnectionStrings:Catalog"] = Postgres.OwnerConnectionString;
-            settings["ConnectionStrings:Data"] = Postgres.AppConnectionString;
-            settings["ConnectionStrings:DataAdmin"] = Postgres.OwnerConnectionString;
+            settings["ConnectionStrings:Catalog"] = Through(Postgres.OwnerConnectionString);
+            settings["ConnectionStrings:Data"] = Through(Postgres.AppConnectionString);
+            settings["ConnectionStrings:DataAdmin"] = Through(Postgres.OwnerConnectionString);
         }
 
         // Starting the host migrates every database and starts the bus (and the dispatcher, if on).
@@ -72,6 +72,9 @@ public abstract class PipelineApp : WebApplicationFactory<Program>, IAsyncLifeti
         bus.ConnectPublishObserver(Messages);
         bus.ConnectConsumeObserver(Messages);
     }
+
+    /// <summary>The connection string the application uses for a database (a test may route it through a relay).</summary>
+    protected virtual string Through(string connectionString) => connectionString;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 

@@ -140,6 +140,17 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             b.ToTable("users");
         });
 
+        modelBuilder.Entity("Saas.Identity.Users.SignInThrottle", b =>
+        {
+            b.Property<string>("KeyHash").HasMaxLength(64).HasColumnName("key_hash");
+            b.Property<DateTime?>("BlockedUntilUtc").HasColumnName("blocked_until_utc");
+            b.Property<int>("Failures").HasColumnName("failures");
+            b.Property<DateTime>("WindowStartedUtc").HasColumnName("window_started_utc");
+            b.HasKey("KeyHash").HasName("pk_sign_in_throttles");
+            b.HasIndex("WindowStartedUtc").HasDatabaseName("ix_sign_in_throttles_window_started_utc");
+            b.ToTable("sign_in_throttles");
+        });
+
         modelBuilder.Entity("Saas.Identity.Users.TenantMembership", b =>
         {
             b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");

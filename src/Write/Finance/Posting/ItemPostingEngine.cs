@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Saas.Write.Setup;
+using Saas.Write.Telemetry;
 
 namespace Saas.Write.Finance.Posting;
 
@@ -14,14 +15,14 @@ public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, T
     public Task<PostingResult> PostAsync(ItemPosting posting, CancellationToken cancellationToken = default)
     {
         posting.Validate();
-        return RunAsync(run => run.PostAsync(posting), preview: false, cancellationToken);
+        return MeasuredAsync("post", () => RunAsync(run => run.PostAsync(posting), preview: false, cancellationToken));
     }
 
     /// <summary>Everything <see cref="PostAsync"/> would write, computed in a transaction that is rolled back.</summary>
     public Task<PostingResult> PreviewAsync(ItemPosting posting, CancellationToken cancellationToken = default)
     {
         posting.Validate();
-        return RunAsync(run => run.PostAsync(posting), preview: true, cancellationToken);
+        return MeasuredAsync("preview", () => RunAsync(run => run.PostAsync(posting), preview: true, cancellationToken));
     }
 
     /// <summary>
@@ -30,7 +31,7 @@ public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, T
     /// posts the differences to the G/L. With nothing left to adjust it reads one index and writes nothing.
     /// </summary>
     public Task<PostingResult> AdjustCostAsync(IReadOnlyCollection<string>? itemNos = null, CancellationToken cancellationToken = default) =>
-        RunAsync(run => run.AdjustOnlyAsync(itemNos), preview: false, cancellationToken);
+        MeasuredAsync("adjust", () => RunAsync(run => run.AdjustOnlyAsync(itemNos), preview: false, cancellationToken));
 
     /// <summary>
     /// Adjusts every item with entries from scratch, whether or not it is marked: what a change of the costing setup
@@ -38,7 +39,24 @@ public sealed class ItemPostingEngine(WriteDbContext db, NumberSeries numbers, T
     /// adjustment is checked against.
     /// </summary>
     public Task<PostingResult> AdjustEveryItemAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(run => run.AdjustOnlyAsync(null, everyItem: true), preview: false, cancellationToken);
+        MeasuredAsync("adjust", () => RunAsync(run => run.AdjustOnlyAsync(null, everyItem: true), preview: false, cancellationToken));
+
+    /// <summary>The posting duration metric (<see cref="WriteMetrics.PostingDuration"/>), by kind and outcome.</summary>
+    private async Task<PostingResult> MeasuredAsync(string kind, Func<Task<PostingResult>> posting)
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            var result = await posting();
+            WriteMetrics.RecordPosting(clock.GetElapsedTime(started), kind, result.AlreadyPosted ? "already_posted" : "posted");
+            return result;
+        }
+        catch
+        {
+            WriteMetrics.RecordPosting(clock.GetElapsedTime(started), kind, "refused");
+            throw;
+        }
+    }
 
     private async Task<PostingResult> RunAsync(Func<PostingRun, Task<PostingResult>> work, bool preview, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ internal static class AccountMessages
     private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
         ["invalid_credentials"] = "The e-mail address or password is not correct.",
-        ["locked_out"] = "Too many failed attempts. The account is locked for a while; try again later.",
+        ["throttled"] = "Too many failed attempts. Wait a few minutes, then try again.",
         ["no_tenant"] = "Your account does not belong to any company yet. Ask your administrator for an invitation.",
         ["tenant_suspended"] = "Your company is suspended. Contact your reseller to reactivate it.",
         ["not_member"] = "You are not a member of that company.",
