@@ -36,12 +36,16 @@ public static class SaasApplication
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);
+        builder.Services.AddTokenRateLimit(builder.Configuration);
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Before authentication: OpenIddict answers bad token requests inside it, and those must count too.
+        app.UseRateLimiter();
         app.UseSaasAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();

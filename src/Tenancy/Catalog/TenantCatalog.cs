@@ -8,7 +8,7 @@ namespace Saas.Tenancy.Catalog;
 /// Tenant look-ups for resolution (cached: every request needs one) and the changes that must
 /// invalidate the cache (status, name). The cache key always includes the look-up kind and key.
 /// </summary>
-public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
+public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache, IEnumerable<ITenantStatusObserver> observers)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -77,9 +77,18 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
             return null;
         }
 
+        var previous = tenant.Status;
         tenant.Status = status;
         await db.SaveChangesAsync(cancellationToken);
         Invalidate(tenant);
+        if (previous != status)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.StatusChangedAsync(tenant, previous, cancellationToken);
+            }
+        }
+
         return tenant;
     }
 

@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.IdentityModel.Tokens;
 using Saas.Identity;
-using Saas.Identity.Tokens;
+using Saas.Identity.Storage;
 using Saas.Identity.Users;
 using Saas.Tenancy.Storage;
 
@@ -16,7 +14,7 @@ namespace Saas.Web.Auth;
 /// <summary>
 /// Identity, authentication and authorization wiring.
 /// <para>
-/// One policy scheme ("Saas") forwards to JwtBearer when the request carries <c>Authorization: Bearer</c>
+/// One policy scheme ("Saas") forwards to OpenIddict's token validation when the request carries <c>Authorization: Bearer</c>
 /// and to the cookie scheme otherwise, so API clients and the web UI share every endpoint and policy.
 /// Both carry the same claims (<see cref="SaasClaims"/>).
 /// </para>
@@ -40,7 +38,7 @@ public static class AuthSetup
 {
     public const string SmartScheme = "Saas";
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-    public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string BearerScheme = TokenServiceSetup.BearerScheme;
 
     /// <summary>How often a cookie session is re-checked against memberships and tenant status.</summary>
     private static readonly TimeSpan CookieRecheck = TimeSpan.FromMinutes(5);
@@ -51,10 +49,22 @@ public static class AuthSetup
         services.AddSaasIdentityCore(database, builder.Configuration);
         services.AddHttpContextAccessor();
 
-        // Cookies and antiforgery tokens are protected with these keys: persisting them keeps users signed in across restarts.
+        // Cookies, antiforgery tokens and the token keys are protected with these keys; kept in the catalog
+        // database so every node shares them, and encrypted there with the key-protection certificate.
+        var settings = new IdentitySettings();
+        builder.Configuration.GetSection(IdentitySettings.Section).Bind(settings);
+        var certificate = KeyProtection.Certificate(settings, database, out var warning);
+        if (warning is not null)
+        {
+            Console.Error.WriteLine("warning: " + warning);
+        }
+
         services.AddDataProtection()
             .SetApplicationName("Saas")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys", "dataprotection")));
+            .PersistKeysToDbContext<IdentityDb>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
+        services.AddSaasTokenService(settings);
         services.AddAntiforgery();
 
         services.AddAuthentication(options =>
@@ -68,7 +78,6 @@ public static class AuthSetup
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? BearerScheme
                         : CookieScheme)
-            .AddJwtBearer(BearerScheme, _ => { })
             .AddCookie(CookieScheme, options =>
             {
                 options.Cookie.Name = "saas.auth";
@@ -83,33 +92,6 @@ public static class AuthSetup
                 options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
                 options.Events.OnValidatePrincipal = RecheckCookieSessionAsync;
-            });
-
-        services.AddOptions<JwtBearerOptions>(BearerScheme)
-            .Configure<SigningKeys, IdentitySettings, IHttpContextAccessor>((options, keys, settings, accessor) =>
-            {
-                // Claim names stay as issued ("sub", "role", "tenant_id") instead of being mapped to WS-* URIs.
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidateIssuer = true,
-                    ValidIssuer = settings.Issuer,
-                    IssuerValidator = string.IsNullOrWhiteSpace(settings.Issuer)
-                        ? (issuer, _, _) => accessor.HttpContext is { } http && issuer == Issuer(http.Request, settings)
-                            ? issuer
-                            : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not this service.")
-                        : null,
-                    ValidateAudience = true,
-                    ValidAudience = IdentitySettings.Audience,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    ValidateIssuerSigningKey = true,
-                    IssuerSigningKey = keys.Key,
-                    ValidAlgorithms = [SigningKeys.Algorithm],
-                    NameClaimType = SaasClaims.Name,
-                    RoleClaimType = SaasClaims.Role,
-                };
             });
 
         services.AddAuthorization(options =>
@@ -140,16 +122,11 @@ public static class AuthSetup
     public static WebApplication MapSaasIdentity(this WebApplication app)
     {
         app.MapTokenEndpoints();
+        app.MapAuthorizeEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
         return app;
     }
-
-    /// <summary>The configured issuer, or this request's base URL.</summary>
-    public static string Issuer(HttpRequest request, IdentitySettings settings) =>
-        !string.IsNullOrWhiteSpace(settings.Issuer)
-            ? settings.Issuer.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
     public static ClaimsPrincipal CookiePrincipal(Session session) =>
         new(new ClaimsIdentity(session.ToClaims(), CookieScheme, SaasClaims.Name, SaasClaims.Role));
