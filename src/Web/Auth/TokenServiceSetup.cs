@@ -65,6 +65,8 @@ public static class TokenServiceSetup
                 // Access tokens stay signed-only JWTs (RFC 9068), readable by resource servers with the JWKS.
                 server.DisableAccessTokenEncryption();
 
+                server.AddEventHandler(IssuerBasedDiscovery.Descriptor);
+
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

@@ -18,7 +18,7 @@ public sealed class password_grant_signs_in_members_and_locks_out_after_five_fai
         var token = await host.PasswordTokenAsync(client, user);
 
         Assert.Equal("Bearer", token.TokenType);
-        Assert.Equal(900, token.ExpiresIn);
+        Assert.InRange(token.ExpiresIn, 890, 900); // OpenIddict counts from the moment it answers
         Assert.False(string.IsNullOrEmpty(token.RefreshToken));
         var jwt = ReadToken(token.AccessToken);
         Assert.Equal(user.Id.ToString(), jwt.Subject);
