@@ -8,6 +8,17 @@ public sealed class KeyRingRefresh(TokenKeyRing ring, IdentitySettings settings,
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Load (or create) the keys now rather than in the first token request. When the schema is not there
+        // yet, the first use loads them instead.
+        try
+        {
+            await ring.RefreshAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogDebug(exception, "Token keys not loaded at start; the first token request loads them");
+        }
+
         using var timer = new PeriodicTimer(settings.KeyRefreshInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

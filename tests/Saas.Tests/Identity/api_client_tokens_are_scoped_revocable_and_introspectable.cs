@@ -110,6 +110,20 @@ public sealed class api_client_tokens_are_scoped_revocable_and_introspectable(Id
     }
 
     [Fact]
+    public async Task another_companys_client_cannot_revoke_a_token_that_is_not_its_own()
+    {
+        var (http, tenant, _, clientId, secret, _) = await ClientAsync();
+        var (_, _, _, otherId, otherSecret, _) = await ClientAsync();
+        var token = (await RequireTokenAsync(await ClientTokenAsync(http, clientId, secret))).AccessToken;
+
+        await http.PostAsync("/connect/revoke", new FormUrlEncodedContent(
+            [new("client_id", otherId), new("client_secret", otherSecret), new("token", token)]));
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Get, $"/api/v2.0/companies({tenant.Id})/apiClients", token)).StatusCode);
+        Assert.True((await IntrospectAsync(http, clientId, secret, token)).GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
     public async Task revoking_the_client_stops_its_access_tokens_at_once()
     {
         var (http, tenant, adminToken, clientId, secret, id) = await ClientAsync();
