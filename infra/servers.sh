@@ -22,6 +22,13 @@ print_env() {
     source "$WORK/pg.env"
     # shellcheck source=/dev/null
     source "$WORK/rabbit.env"
+    # One key-protection certificate per work directory, shared by every node started from these settings.
+    if [[ ! -f $WORK/key-protection.pem ]]; then
+        (umask 077 && openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=Trade SaaS key protection (dev)" \
+            -keyout "$WORK/key-protection.key" -out "$WORK/key-protection.crt" 2>/dev/null \
+            && cat "$WORK/key-protection.crt" "$WORK/key-protection.key" > "$WORK/key-protection.pem" \
+            && rm -f "$WORK/key-protection.key" "$WORK/key-protection.crt")
+    fi
     cat <<EOF
 # For the test suite (dotnet test):
 export SAAS_TEST_PG_ADMIN='$SAAS_TEST_PG_ADMIN'
@@ -35,6 +42,9 @@ export ConnectionStrings__Catalog='$SAAS_TEST_PG_ADMIN;Database=saas_catalog'
 export ConnectionStrings__Data='$SAAS_TEST_PG_ADMIN;Database=saas_data'
 export Bus__Transport=RabbitMq
 export Bus__RabbitMq='$SAAS_TEST_RABBITMQ'
+# Every node: the same public issuer and the same key-protection certificate (ADR 011).
+export Identity__Issuer='http://localhost:5000'
+export Identity__KeyProtectionCertificatePem='$(cat "$WORK/key-protection.pem")'
 EOF
 }
 

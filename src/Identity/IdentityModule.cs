@@ -7,6 +7,7 @@ using Saas.Identity.Storage;
 using Saas.Identity.Tokens;
 using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
+using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Identity;
@@ -14,7 +15,7 @@ namespace Saas.Identity;
 public static class IdentityModule
 {
     /// <summary>
-    /// Users, memberships, token issuing and their schema (migrated with the catalog). Authentication
+    /// Users, memberships, token keys and their schema (migrated with the catalog). Authentication
     /// schemes and endpoints are wired by the Web host.
     /// </summary>
     public static IServiceCollection AddSaasIdentityCore(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
@@ -67,10 +68,11 @@ public static class IdentityModule
         services.AddScoped<SignInThrottles>();
         services.AddScoped<PasswordSignIn>();
 
-        services.AddSingleton<SigningKeys>();
-        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenKeyRing>();
+        services.AddHostedService<KeyRingRefresh>();
         services.AddScoped<Sessions>();
-        services.AddScoped<TokenGrants>();
+        services.AddScoped<SessionRevocation>();
+        services.AddScoped<ITenantStatusObserver>(sp => sp.GetRequiredService<SessionRevocation>());
         services.AddScoped<ApiClients>();
         services.AddScoped<IdentityAdministration>();
         return services;

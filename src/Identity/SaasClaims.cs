@@ -1,8 +1,8 @@
 namespace Saas.Identity;
 
 /// <summary>
-/// Claim types, identical in access tokens and in the web cookie (JwtBearer runs with
-/// MapInboundClaims = false, so nothing is renamed to the long SOAP-era URIs).
+/// Claim types, identical in access tokens and in the web cookie (OpenIddict validation keeps the names
+/// of the token, so nothing is renamed to the long SOAP-era URIs).
 /// </summary>
 public static class SaasClaims
 {

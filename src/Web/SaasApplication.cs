@@ -36,6 +36,7 @@ public static class SaasApplication
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);
+        builder.Services.AddTokenRateLimit(builder.Configuration);
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
         builder.AddSecurityHeaders();
@@ -47,6 +48,8 @@ public static class SaasApplication
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Before authentication: OpenIddict answers bad token requests inside it, and those must count too.
         app.UseRateLimiter();
         app.UseSaasAuthentication();
         app.UseMiddleware<SameSiteWrites>();

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Saas.Identity.Clients;
 using Saas.Identity.Tokens;
 using Saas.Identity.Users;
@@ -9,19 +11,22 @@ using Saas.Tenancy.Storage;
 namespace Saas.Identity.Storage;
 
 /// <summary>
-/// Users, memberships, invitations, refresh tokens and API clients, in the catalog database beside the
-/// tenants. A user context without Identity's role tables: roles belong to memberships, not to users.
+/// Users, memberships, invitations, API clients, OpenIddict's applications/authorizations/scopes/tokens, the
+/// token signing and encryption keys and ASP.NET data-protection keys, in the catalog database beside the
+/// tenants, so that every node shares them. A user context without Identity's role tables: roles belong to
+/// memberships, not to users.
 /// </summary>
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserContext<SaasUser, Guid>(options)
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityUserContext<SaasUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string HistoryTable = "__identity_migrations";
 
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<ResellerMembership> ResellerMemberships => Set<ResellerMembership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
-    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<TokenKey> TokenKeys => Set<TokenKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
@@ -71,17 +76,6 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             invitation.HasOne<SaasUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<RefreshToken>(token =>
-        {
-            token.ToTable("RefreshTokens");
-            token.HasKey(t => t.Id);
-            token.HasIndex(t => t.TokenHash).IsUnique();
-            token.HasIndex(t => t.FamilyId);
-            token.HasIndex(t => t.UserId);
-            token.Property(t => t.TokenHash).HasMaxLength(64);
-            token.HasOne<SaasUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
-
         builder.Entity<ApiClient>(client =>
         {
             client.ToTable("ApiClients");
@@ -101,6 +95,24 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             throttle.Property(t => t.KeyHash).HasMaxLength(64);
             throttle.HasIndex(t => t.WindowStartedUtc);
         });
+
+        builder.Entity<TokenKey>(key =>
+        {
+            key.ToTable("TokenKeys");
+            key.HasKey(k => k.Id);
+            key.HasIndex(k => k.KeyId).IsUnique();
+            key.Property(k => k.KeyId).HasMaxLength(64);
+            key.Property(k => k.Use).HasMaxLength(3);
+        });
+
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+
+        // OpenIddict's entities with string keys (its default); table names are snake-cased below like ours.
+        builder.UseOpenIddict();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("OidcApplications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("OidcAuthorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("OidcScopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("OidcTokens");
 
         builder.ApplySnakeCaseNames();
     }

@@ -8,7 +8,7 @@ namespace Saas.Tenancy.Catalog;
 /// Tenant look-ups for resolution (cached: every request needs one) and the changes that must
 /// invalidate the cache (status, name). The cache key always includes the look-up kind and key.
 /// </summary>
-public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
+public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache, IEnumerable<ITenantStatusObserver> observers)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -69,8 +69,20 @@ public sealed class TenantCatalog(CatalogDbContext db, IMemoryCache cache)
         return tenant;
     }
 
-    public Task<TenantInfo?> SetStatusAsync(Guid id, TenantStatus status, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, tenant => tenant.Status = status, cancellationToken);
+    public async Task<TenantInfo?> SetStatusAsync(Guid id, TenantStatus status, CancellationToken cancellationToken = default)
+    {
+        TenantStatus? previous = null;
+        var tenant = await ChangeAsync(id, t => (previous, t.Status) = (t.Status, status), cancellationToken);
+        if (tenant is not null && previous is { } was && was != status)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.StatusChangedAsync(tenant, was, cancellationToken);
+            }
+        }
+
+        return tenant;
+    }
 
     public Task<TenantInfo?> SetTwoFactorRequirementAsync(Guid id, bool required, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, tenant => tenant.RequireTwoFactor = required, cancellationToken);

@@ -15,12 +15,14 @@ public static class ApiClientEndpoints
     public static void MapApiClientEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/v2.0/companies({companyId:guid})/apiClients")
-            .RequireAuthorization(SaasPolicies.TenantAdmin);
+            .RequireAuthorization(SaasPolicies.TenantAdmin)
+            .RequireScope(ApiScopes.Tenants);
 
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         app.MapDelete("/api/v2.0/companies({companyId:guid})/apiClients({id:guid})", RevokeAsync)
-            .RequireAuthorization(SaasPolicies.TenantAdmin);
+            .RequireAuthorization(SaasPolicies.TenantAdmin)
+            .RequireScope(ApiScopes.Tenants);
     }
 
     private static async Task<IResult> CreateAsync(Guid companyId, CreateApiClient? body, ClaimsPrincipal caller, ApiClients clients, ILogger<ApiClient> logger, CancellationToken cancellationToken)

@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.IdentityModel.Tokens;
 using Saas.Identity;
-using Saas.Identity.Tokens;
+using Saas.Identity.Storage;
 using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Tenancy.Storage;
@@ -17,7 +15,7 @@ namespace Saas.Web.Auth;
 /// <summary>
 /// Identity, authentication and authorization wiring.
 /// <para>
-/// One policy scheme ("Saas") forwards to JwtBearer when the request carries <c>Authorization: Bearer</c>
+/// One policy scheme ("Saas") forwards to OpenIddict's token validation when the request carries <c>Authorization: Bearer</c>
 /// and to the cookie scheme otherwise, so API clients and the web UI share every endpoint and policy.
 /// Both carry the same claims (<see cref="SaasClaims"/>).
 /// </para>
@@ -42,7 +40,7 @@ public static class AuthSetup
 {
     public const string SmartScheme = "Saas";
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-    public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string BearerScheme = TokenServiceSetup.BearerScheme;
 
     /// <summary>How often a cookie session is re-checked against memberships and tenant status.</summary>
     private static readonly TimeSpan CookieRecheck = TimeSpan.FromMinutes(5);
@@ -54,10 +52,23 @@ public static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<KnownDevices>();
 
-        // Cookies and antiforgery tokens are protected with these keys: persisting them keeps users signed in across restarts.
+        // Cookies, antiforgery tokens and the token keys are protected with these keys; kept in the catalog
+        // database so every node shares them, and encrypted there with the key-protection certificate.
+        var settings = new IdentitySettings();
+        builder.Configuration.GetSection(IdentitySettings.Section).Bind(settings);
+        var certificate = KeyProtection.Certificate(settings, database, out var warning);
+        if (warning is not null)
+        {
+            Console.Error.WriteLine("warning: " + warning);
+        }
+
         services.AddDataProtection()
             .SetApplicationName("Saas")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys", "dataprotection")));
+            .PersistKeysToDbContext<IdentityDb>()
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
+        services.AddSaasTokenService(settings);
+
         // Secure outside plain-http development and the in-memory test host: a sign-in cookie must never travel
         // over plain http in production (HSTS keeps browsers on https as well).
         var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
@@ -81,7 +92,6 @@ public static class AuthSetup
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? BearerScheme
                         : CookieScheme)
-            .AddJwtBearer(BearerScheme, _ => { })
             .AddCookie(CookieScheme, options =>
             {
                 options.Cookie.Name = "saas.auth";
@@ -98,33 +108,6 @@ public static class AuthSetup
                 options.Events.OnValidatePrincipal = RecheckCookieSessionAsync;
             })
             .AddTwoFactorPendingCookie();
-
-        services.AddOptions<JwtBearerOptions>(BearerScheme)
-            .Configure<SigningKeys, IdentitySettings, IHttpContextAccessor>((options, keys, settings, accessor) =>
-            {
-                // Claim names stay as issued ("sub", "role", "tenant_id") instead of being mapped to WS-* URIs.
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidateIssuer = true,
-                    ValidIssuer = settings.Issuer,
-                    IssuerValidator = string.IsNullOrWhiteSpace(settings.Issuer)
-                        ? (issuer, _, _) => accessor.HttpContext is { } http && issuer == Issuer(http.Request, settings)
-                            ? issuer
-                            : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not this service.")
-                        : null,
-                    ValidateAudience = true,
-                    ValidAudience = IdentitySettings.Audience,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    ValidateIssuerSigningKey = true,
-                    IssuerSigningKey = keys.Key,
-                    ValidAlgorithms = [SigningKeys.Algorithm],
-                    NameClaimType = SaasClaims.Name,
-                    RoleClaimType = SaasClaims.Role,
-                };
-            });
 
         services.AddAuthorization(options =>
         {
@@ -154,17 +137,12 @@ public static class AuthSetup
     public static WebApplication MapSaasIdentity(this WebApplication app)
     {
         app.MapTokenEndpoints();
+        app.MapAuthorizeEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
         app.MapTwoFactorEndpoints();
         return app;
     }
-
-    /// <summary>The configured issuer, or this request's base URL.</summary>
-    public static string Issuer(HttpRequest request, IdentitySettings settings) =>
-        !string.IsNullOrWhiteSpace(settings.Issuer)
-            ? settings.Issuer.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 
     /// <param name="secondFactor">The person passed a second factor in this sign-in (carried as <c>amr=mfa</c>).</param>
     public static ClaimsPrincipal CookiePrincipal(Session session, bool secondFactor = false)

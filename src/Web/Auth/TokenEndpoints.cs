@@ -1,167 +1,167 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.Extensions.Primitives;
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
 using Saas.Identity;
-using Saas.Identity.Tokens;
+using Saas.Identity.Clients;
+using Saas.Identity.Users;
+using Saas.Tenancy.Catalog;
+using Saas.Web.Hosting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Saas.Web.Auth;
 
-/// <summary>OAuth 2.0 token endpoint (RFC 6749) and the discovery documents clients use to validate tokens.</summary>
+/// <summary>
+/// <c>POST /connect/token</c> after OpenIddict has checked the protocol (grant, client authentication, PKCE,
+/// refresh token or code, scopes): here we decide who the token is for and what it carries, reading the person,
+/// the membership and the company again on every grant, so a removed membership, a locked account or a
+/// suspended company ends the session at the next refresh. Discovery, JWKS, revocation and introspection are
+/// OpenIddict's own endpoints.
+/// </summary>
 public static class TokenEndpoints
 {
-    public static readonly string[] GrantTypes = ["password", "refresh_token", "client_credentials"];
+    private const string BadCredentials = "The user name or password is incorrect.";
 
-    public static void MapTokenEndpoints(this WebApplication app)
+    public static void MapTokenEndpoints(this WebApplication app) =>
+        app.MapPost("/connect/token", ExchangeAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(TokenRateLimit.Policy)
+            .ExcludeFromDescription();
+
+    private static async Task<IResult> ExchangeAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        app.MapGet("/.well-known/openid-configuration", (HttpRequest request, IdentitySettings settings) =>
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing: /connect/token must be handled by the token service first.");
+        var services = http.RequestServices;
+        if (request.IsPasswordGrantType())
         {
-            var issuer = AuthSetup.Issuer(request, settings);
-            return Results.Json(new Dictionary<string, object>
+            return await PasswordAsync(request, services, cancellationToken);
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            return await ClientCredentialsAsync(request, services, cancellationToken);
+        }
+
+        if (request.IsRefreshTokenGrantType() || request.IsAuthorizationCodeGrantType())
+        {
+            return await RenewAsync(http, services, cancellationToken);
+        }
+
+        return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> PasswordAsync(OpenIddictRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<SaasUser>>();
+        var logger = services.GetRequiredService<ILogger<TokenService>>();
+        var user = await users.FindByEmailAsync(request.Username!.Trim());
+        if (user is null)
+        {
+            return Refuse(Errors.InvalidGrant, BadCredentials);
+        }
+
+        var check = await services.GetRequiredService<SignInManager<SaasUser>>().CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            logger.LogWarning("Password grant refused: user {UserId} is locked out", user.Id);
+            return Refuse(Errors.InvalidGrant, "The account is temporarily locked after repeated failed sign-ins.");
+        }
+
+        if (!check.Succeeded)
+        {
+            return Refuse(Errors.InvalidGrant, BadCredentials);
+        }
+
+        var opened = await services.GetRequiredService<Sessions>().OpenAsync(user, request["tenant"]?.ToString(), cancellationToken);
+        if (opened.Session is not { } session)
+        {
+            logger.LogWarning("Password grant refused for user {UserId}: {Refusal}", user.Id, opened.Refusal);
+            return Refuse(opened.Refusal);
+        }
+
+        // No scope asked for: a first-party sign-in gets every area and a refresh token, as before the switch.
+        var scopes = request.GetScopes().IsEmpty ? [.. ApiScopes.Areas, Scopes.OfflineAccess] : request.GetScopes().ToArray();
+        logger.LogInformation("Issued tokens to user {UserId} for tenant {TenantId}", user.Id, session.Tenant?.Id);
+        return SignIn(session.ToClaims(), scopes);
+    }
+
+    /// <remarks>OpenIddict has already authenticated the client (401 invalid_client otherwise) and checked its scopes.</remarks>
+    private static async Task<IResult> ClientCredentialsAsync(OpenIddictRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var client = await services.GetRequiredService<ApiClients>().FindActiveAsync(request.ClientId!, cancellationToken);
+        if (client is null)
+        {
+            return Refuse(Errors.UnauthorizedClient, "This client may not use client credentials.");
+        }
+
+        var tenant = await services.GetRequiredService<TenantCatalog>().FindByIdAsync(client.TenantId, cancellationToken);
+        if (tenant is not { Status: TenantStatus.Active })
+        {
+            return Refuse(Errors.UnauthorizedClient, "The client's tenant is suspended.");
+        }
+
+        var scopes = request.GetScopes().IsEmpty ? ApiScopes.Areas : request.GetScopes().ToArray();
+        services.GetRequiredService<ILogger<TokenService>>().LogInformation(
+            "Issued a client_credentials token to API client {ClientId} of tenant {TenantId}", client.ClientId, tenant.Id);
+        return SignIn(ApiClients.ClaimsOf(client, tenant), scopes);
+    }
+
+    /// <summary>A refresh token or an authorization code: the person and the company are read again, and the new tokens carry the same scopes.</summary>
+    private static async Task<IResult> RenewAsync(HttpContext http, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var previous = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
+        var users = services.GetRequiredService<UserManager<SaasUser>>();
+        var user = previous?.GetClaim(SaasClaims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (previous is null || user is null || await users.IsLockedOutAsync(user))
+        {
+            return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
+        }
+
+        var tenantId = Guid.TryParse(previous.GetClaim(SaasClaims.TenantId), out var id) ? id : (Guid?)null;
+        var reopened = await services.GetRequiredService<Sessions>().ReopenAsync(user, tenantId, cancellationToken);
+        if (reopened.Session is not { } session)
+        {
+            return Refuse(reopened.Refusal);
+        }
+
+        return SignIn(session.ToClaims(), previous.GetScopes());
+    }
+
+    private static IResult SignIn(IEnumerable<Claim> claims, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, SaasClaims.Name, SaasClaims.Role);
+        identity.SetScopes(scopes);
+        identity.SetAudiences(IdentitySettings.Audience);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            // Identity tokens (authorization code flow with openid) name the person; the company and role are for the API.
+            SaasClaims.Name or SaasClaims.Email => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(SessionRefusal refusal) => refusal switch
+    {
+        SessionRefusal.TenantSuspended => Refuse(Errors.InvalidGrant, "The company is suspended."),
+        SessionRefusal.NoTenant => Refuse(Errors.InvalidGrant, "The user is not a member of any company."),
+        _ => Refuse(Errors.InvalidGrant, "The user is not a member of the requested company."),
+    };
+
+    /// <summary>An RFC 6749 §5.2 error, written by OpenIddict (status 400, or 401 for invalid_client).</summary>
+    public static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
             {
-                ["issuer"] = issuer,
-                ["token_endpoint"] = issuer + "/connect/token",
-                ["jwks_uri"] = issuer + "/.well-known/jwks.json",
-                ["grant_types_supported"] = GrantTypes,
-                ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
-                ["id_token_signing_alg_values_supported"] = new[] { SigningKeys.Algorithm },
-                ["claims_supported"] = new[]
-                {
-                    SaasClaims.Subject, SaasClaims.Name, SaasClaims.Email, SaasClaims.TenantId, SaasClaims.Tenant,
-                    SaasClaims.Role, SaasClaims.ResellerId, SaasClaims.Operator, SaasClaims.ClientId,
-                },
-            });
-        }).AllowAnonymous();
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-        app.MapGet("/.well-known/jwks.json", (SigningKeys keys) => Results.Json(new { keys = new[] { keys.PublicJwk } }))
-            .AllowAnonymous();
-
-        app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery();
-    }
-
-    private static async Task<IResult> IssueAsync(HttpContext http, TokenGrants grants, IdentitySettings settings, CancellationToken cancellationToken)
-    {
-        // RFC 6749 §5.1: token responses (and errors) must never be cached.
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.Pragma = "no-cache";
-
-        if (!http.Request.HasFormContentType)
-        {
-            return Error(OAuthErrors.InvalidRequest, "The request must be application/x-www-form-urlencoded.");
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            return Error(OAuthErrors.InvalidRequest, "The request body is not a valid form.");
-        }
-
-        // RFC 6749 §3.2: request parameters must not be repeated.
-        if (form.FirstOrDefault(p => p.Value.Count > 1) is { Key: { } repeated })
-        {
-            return Error(OAuthErrors.InvalidRequest, $"The parameter '{repeated}' is repeated.");
-        }
-
-        var grantType = Single(form, "grant_type");
-        var issuer = AuthSetup.Issuer(http.Request, settings);
-        GrantResult result;
-        switch (grantType)
-        {
-            case null:
-                return Error(OAuthErrors.InvalidRequest, "The grant_type parameter is required.");
-            case "password":
-                result = await grants.PasswordAsync(Single(form, "username"), Single(form, "password"), Single(form, "tenant"), issuer, cancellationToken);
-                break;
-            case "refresh_token":
-                result = await grants.RefreshAsync(Single(form, "refresh_token"), issuer, cancellationToken);
-                break;
-            case "client_credentials":
-                if (!TryReadClient(http.Request, form, out var clientId, out var clientSecret, out var usedBasic))
-                {
-                    return Error(OAuthErrors.InvalidRequest, "Use exactly one client authentication method: HTTP Basic or client_id/client_secret in the body.");
-                }
-
-                result = await grants.ClientCredentialsAsync(clientId, clientSecret, issuer, cancellationToken);
-                if (result.StatusCode == StatusCodes.Status401Unauthorized && usedBasic)
-                {
-                    http.Response.Headers.WWWAuthenticate = "Basic realm=\"saas\"";
-                }
-
-                break;
-            default:
-                return Error(OAuthErrors.UnsupportedGrantType, $"The grant type '{grantType}' is not supported.");
-        }
-
-        if (result.Token is not { } token)
-        {
-            return Error(result.Error!, result.Description!, result.StatusCode);
-        }
-
-        var body = new Dictionary<string, object>
-        {
-            ["access_token"] = token.AccessToken,
-            ["token_type"] = "Bearer",
-            ["expires_in"] = token.ExpiresIn,
-        };
-        if (token.RefreshToken is not null)
-        {
-            body["refresh_token"] = token.RefreshToken;
-        }
-
-        return Results.Json(body);
-    }
-
-    public static IResult Error(string error, string description, int statusCode = StatusCodes.Status400BadRequest) =>
-        Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, statusCode: statusCode);
-
-    private static string? Single(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
-
-    /// <summary>RFC 6749 §2.3.1: HTTP Basic (form-url-encoded id and secret) or body parameters, never both.</summary>
-    private static bool TryReadClient(HttpRequest request, IFormCollection form, out string? clientId, out string? clientSecret, out bool usedBasic)
-    {
-        clientId = Single(form, "client_id");
-        clientSecret = Single(form, "client_secret");
-        usedBasic = false;
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        usedBasic = true;
-        if (clientSecret is not null)
-        {
-            return false;
-        }
-
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? ""));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var colon = decoded.IndexOf(':');
-        if (colon < 0)
-        {
-            return false;
-        }
-
-        var basicId = Uri.UnescapeDataString(decoded[..colon].Replace('+', ' '));
-        if (clientId is not null && clientId != basicId)
-        {
-            return false;
-        }
-
-        clientId = basicId;
-        clientSecret = Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' '));
-        return true;
-    }
+    /// <summary>Log category of the token service.</summary>
+    private sealed class TokenService;
 }

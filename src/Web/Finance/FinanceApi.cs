@@ -1,3 +1,4 @@
+using Saas.Web.Auth;
 using System.Globalization;
 using Saas.Identity;
 using Saas.Read.Finance;
@@ -22,20 +23,22 @@ public static class FinanceApi
             .AddEndpointFilter<CurrentCompanyOnly>()
             .AddEndpointFilter<CommandProblems>()
             .WithTags("Finance and inventory ledgers");
-        company.MapGet("/generalLedgerEntries", GLEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/itemLedgerEntries", ItemLedgerEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
+        var finance = company.MapGroup("").RequireScope(ApiScopes.Finance);
+        var inventory = company.MapGroup("").RequireScope(ApiScopes.Inventory);
+        finance.MapGet("/generalLedgerEntries", GLEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember);
+        inventory.MapGet("/itemLedgerEntries", ItemLedgerEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
             .Produces<ListEnvelope<ItemLedgerEntryRow>>();
-        company.MapGet("/valueEntries", ValueEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
+        inventory.MapGet("/valueEntries", ValueEntriesAsync).RequireAuthorization(SaasPolicies.TenantMember)
             .Produces<ListEnvelope<ValueEntryRow>>();
-        company.MapGet("/trialBalance", TrialBalanceAsync).RequireAuthorization(SaasPolicies.TenantMember);
-        company.MapGet("/itemJournals/physicalInventory", CalculatePhysicalInventoryAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
+        finance.MapGet("/trialBalance", TrialBalanceAsync).RequireAuthorization(SaasPolicies.TenantMember);
+        inventory.MapGet("/itemJournals/physicalInventory", CalculatePhysicalInventoryAsync).RequireAuthorization(SaasPolicies.ItemsWrite);
 
         // Posting changes the books: the roles that may change items (warehouse, purchasing, administrator).
-        company.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite)
+        inventory.MapPost("/itemJournals/Microsoft.NAV.post", PostJournalAsync).RequireAuthorization(SaasPolicies.ItemsWrite)
             .Produces<PostingResponse>(StatusCodes.Status201Created).Produces<PostingResponse>();
 
         // Stored journals (batches, lines, post, preview, calculate inventory / inventory value).
-        Inventory.ItemJournalsApi.MapItemJournals(company);
+        Inventory.ItemJournalsApi.MapItemJournals(inventory);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Saas.Web.Auth;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Saas.Identity;
@@ -33,7 +34,8 @@ public static class FinanceSetupApi
         var company = app.MapGroup(MasterDataApi.CompanyRoute)
             .AddEndpointFilter<CurrentCompanyOnly>()
             .AddEndpointFilter<CommandProblems>()
-            .WithTags("Finance setup");
+            .WithTags("Finance setup")
+            .RequireScope(ApiScopes.Finance);
 
         MapSetupTable<ChartOfAccounts, GLAccount, AccountChange, AccountsApi.AccountInput>(
             company, "accounts", "G/L Account", ChartOfAccounts.VersionOf, a => [a.Number, a.Name], AccountsApi.Resource);

@@ -1,3 +1,4 @@
+using Saas.Web.Auth;
 using System.Text.Json.Serialization;
 using Saas.Identity;
 using Saas.Read.Common;
@@ -20,7 +21,8 @@ public static class TransferOrdersApi
         var company = app.MapGroup(MasterDataApi.CompanyRoute)
             .AddEndpointFilter<CurrentCompanyOnly>()
             .AddEndpointFilter<CommandProblems>()
-            .WithTags("Transfer orders");
+            .WithTags("Transfer orders")
+            .RequireScope(ApiScopes.Inventory);
         company.MapGet("/transferOrders", ListAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapGet("/transferOrders({id:guid})", GetAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapPost("/transferOrders", CreateAsync).RequireAuthorization(SaasPolicies.ItemsWrite);

@@ -1,3 +1,5 @@
+using Saas.Identity;
+using Saas.Web.Auth;
 using Saas.Web.Inventory;
 
 namespace Saas.Web.MasterData;
@@ -13,11 +15,13 @@ public static class MasterDataApi
             .AddEndpointFilter<CommandProblems>()
             .AddEndpointFilter<CurrentCompanyOnly>()
             .WithTags("Master data");
-        company.MapItems();
-        company.MapCustomers();
-        company.MapVendors();
-        company.MapLocations();
-        company.MapItemCatalog();
+        // Bearer tokens need the area's scope (ScopeRequirement); the routes stay one flat BC-style list.
+        var inventory = company.MapGroup("").RequireScope(ApiScopes.Inventory);
+        inventory.MapItems();
+        inventory.MapLocations();
+        inventory.MapItemCatalog();
+        company.MapGroup("").RequireScope(ApiScopes.Sales).MapCustomers();
+        company.MapGroup("").RequireScope(ApiScopes.Purchasing).MapVendors();
         return app;
     }
 }

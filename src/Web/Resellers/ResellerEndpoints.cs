@@ -1,3 +1,4 @@
+using Saas.Web.Auth;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -38,7 +39,7 @@ public static class ResellerEndpoints
 
     public static WebApplication MapResellerApi(this WebApplication app)
     {
-        var tenants = app.MapGroup(Route).WithTags("Resellers").RequireAuthorization(SaasPolicies.ManagesTenants);
+        var tenants = app.MapGroup(Route).WithTags("Resellers").RequireAuthorization(SaasPolicies.ManagesTenants).RequireScope(ApiScopes.Tenants);
 
         tenants.MapGet("", async (ClaimsPrincipal user, CatalogDbContext catalog, string? search, int? top, int? skip, CancellationToken ct) =>
         {

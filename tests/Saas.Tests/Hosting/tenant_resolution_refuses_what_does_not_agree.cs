@@ -70,14 +70,21 @@ public sealed class tenant_resolution_refuses_what_does_not_agree : IClassFixtur
             await identity.AddMembershipAsync(user.Id, tenant.Id, SaasRoles.Administrator);
         }
 
-        // A token issued while the company was active stops working as soon as it is suspended.
+        // A web session opened while the company was active, and a token issued then.
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await Saas.Tests.Identity.IdentityHost.PostFormAsync(browser, "/account/login", ("email", email), ("password", SaasFactory.DemoPassword), ("tenant", tenant.Identifier));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var client = await factory.SignedInAsync(email, tenant.Identifier);
         using (var scope = factory.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<TenantCatalog>().SetStatusAsync(tenant.Id, TenantStatus.Suspended);
         }
 
-        var response = await client.GetAsync($"/api/v2.0/companies({tenant.Id})/items");
+        // The token is revoked with the suspension (ADR 011): refused without detail, and it stays refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v2.0/companies({tenant.Id})/items")).StatusCode);
+
+        // The session still names the company: tenant resolution refuses it with a clear problem.
+        var response = await browser.GetAsync($"/api/v2.0/companies({tenant.Id})/items");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
         Assert.Equal("Company suspended", problem!["title"].ToString());

@@ -21,7 +21,7 @@ public sealed class access_tokens_validate_against_the_published_jwks(IdentityHo
 
         var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
         var issuer = discovery.GetProperty("issuer").GetString()!;
-        Assert.Equal(issuer + "/connect/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal(new Uri(new Uri(issuer), "connect/token").AbsoluteUri, discovery.GetProperty("token_endpoint").GetString());
         Assert.Contains("refresh_token", discovery.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
         var jwksJson = await client.GetStringAsync(new Uri(discovery.GetProperty("jwks_uri").GetString()!).PathAndQuery);
         var jwks = new JsonWebKeySet(jwksJson);

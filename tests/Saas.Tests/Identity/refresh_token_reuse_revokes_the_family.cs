@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Identity;
+using OpenIddict.EntityFrameworkCore.Models;
 using Saas.Identity.Storage;
 using static Saas.Tests.Identity.IdentityHost;
 
@@ -24,10 +25,15 @@ public sealed class refresh_token_reuse_revokes_the_family(IdentityHost host) : 
 
         Assert.NotEqual(signIn.RefreshToken, refreshed.RefreshToken);
         Assert.Equal(second.Id.ToString(), ReadToken(refreshed.AccessToken).GetClaim(SaasClaims.TenantId).Value);
-        var stored = await host.WithServicesAsync(s => s.GetRequiredService<IdentityDb>().RefreshTokens.Where(t => t.UserId == user.Id).ToListAsync());
+
+        // OpenIddict's token store: both refresh tokens belong to one authorization (the family), the first one
+        // redeemed; the store never holds a usable token.
+        var stored = await host.WithServicesAsync(s => s.GetRequiredService<IdentityDb>().Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == user.Id.ToString() && t.Type!.EndsWith("refresh_token")).Include(t => t.Authorization).ToListAsync());
         Assert.Equal(2, stored.Count);
-        Assert.Single(stored.Select(t => t.FamilyId).Distinct());
-        Assert.DoesNotContain(stored, t => t.TokenHash == signIn.RefreshToken || t.TokenHash == refreshed.RefreshToken);
+        Assert.Single(stored.Select(t => t.Authorization!.Id).Distinct());
+        Assert.Single(stored, t => t.Status == "redeemed");
+        Assert.DoesNotContain(stored, t => t.Payload == signIn.RefreshToken || t.Payload == refreshed.RefreshToken || t.ReferenceId == refreshed.RefreshToken);
     }
 
     [Fact]

@@ -16,8 +16,12 @@ public sealed class token_endpoint_rejects_bad_input(IdentityHost host) : IClass
     [Fact]
     public async Task an_unknown_grant_is_unsupported_grant_type()
     {
-        var response = await PostTokenAsync(host.CreateClient(), ("grant_type", "authorization_code"), ("code", "x"));
+        // authorization_code is a grant now (with PKCE, ADR 011); an unknown one is still unsupported.
+        var response = await PostTokenAsync(host.CreateClient(), ("grant_type", "urn:example:magic"), ("code", "x"));
         Assert.Equal("unsupported_grant_type", (await RequireErrorAsync(response, 400)).Error);
+
+        var codeWithoutClient = await PostTokenAsync(host.CreateClient(), ("grant_type", "authorization_code"), ("code", "x"));
+        Assert.Equal("invalid_request", (await RequireErrorAsync(codeWithoutClient, 400)).Error);
     }
 
     [Fact]

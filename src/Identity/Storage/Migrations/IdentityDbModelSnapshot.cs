@@ -16,7 +16,7 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
 
     protected override void BuildModel(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
         modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
         {
@@ -67,24 +67,6 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             b.HasIndex("ClientId").IsUnique().HasDatabaseName("ix_api_clients_client_id");
             b.HasIndex("TenantId").HasDatabaseName("ix_api_clients_tenant_id");
             b.ToTable("api_clients");
-        });
-
-        modelBuilder.Entity("Saas.Identity.Tokens.RefreshToken", b =>
-        {
-            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
-            b.Property<DateTime?>("ConsumedUtc").HasColumnName("consumed_utc");
-            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
-            b.Property<DateTime>("ExpiresUtc").HasColumnName("expires_utc");
-            b.Property<Guid>("FamilyId").HasColumnName("family_id");
-            b.Property<DateTime?>("RevokedUtc").HasColumnName("revoked_utc");
-            b.Property<Guid?>("TenantId").HasColumnName("tenant_id");
-            b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnName("token_hash");
-            b.Property<Guid>("UserId").HasColumnName("user_id");
-            b.HasKey("Id").HasName("pk_refresh_tokens");
-            b.HasIndex("FamilyId").HasDatabaseName("ix_refresh_tokens_family_id");
-            b.HasIndex("TokenHash").IsUnique().HasDatabaseName("ix_refresh_tokens_token_hash");
-            b.HasIndex("UserId").HasDatabaseName("ix_refresh_tokens_user_id");
-            b.ToTable("refresh_tokens");
         });
 
         modelBuilder.Entity("Saas.Identity.Users.Invitation", b =>
@@ -169,7 +151,6 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             ("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", "fk_user_claims_users_user_id"),
             ("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", "fk_user_logins_users_user_id"),
             ("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", "fk_user_tokens_users_user_id"),
-            ("Saas.Identity.Tokens.RefreshToken", "fk_refresh_tokens_users_user_id"),
             ("Saas.Identity.Users.Invitation", "fk_invitations_users_user_id"),
             ("Saas.Identity.Users.ResellerMembership", "fk_reseller_memberships_users_user_id"),
             ("Saas.Identity.Users.TenantMembership", "fk_tenant_memberships_users_user_id"),
@@ -178,5 +159,133 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             modelBuilder.Entity(dependent, b => b.HasOne(User, null).WithMany().HasForeignKey("UserId")
                 .OnDelete(DeleteBehavior.Cascade).IsRequired().HasConstraintName(constraint));
         }
+
+        modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+        {
+            b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnName("id")
+                .HasAnnotation("Sqlite:Autoincrement", true)
+                .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+            b.Property<string>("FriendlyName").HasColumnName("friendly_name");
+            b.Property<string>("Xml").HasColumnName("xml");
+            b.HasKey("Id").HasName("pk_data_protection_keys");
+            b.ToTable("data_protection_keys");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
+        {
+            b.Property<string>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("ApplicationType").HasMaxLength(50).HasColumnName("application_type");
+            b.Property<string>("ClientId").HasMaxLength(100).HasColumnName("client_id");
+            b.Property<string>("ClientSecret").HasColumnName("client_secret");
+            b.Property<string>("ClientType").HasMaxLength(50).HasColumnName("client_type");
+            b.Property<string>("ConcurrencyToken").IsConcurrencyToken().HasMaxLength(50).HasColumnName("concurrency_token");
+            b.Property<string>("ConsentType").HasMaxLength(50).HasColumnName("consent_type");
+            b.Property<string>("DisplayName").HasColumnName("display_name");
+            b.Property<string>("DisplayNames").HasColumnName("display_names");
+            b.Property<string>("JsonWebKeySet").HasColumnName("json_web_key_set");
+            b.Property<string>("Permissions").HasColumnName("permissions");
+            b.Property<string>("PostLogoutRedirectUris").HasColumnName("post_logout_redirect_uris");
+            b.Property<string>("Properties").HasColumnName("properties");
+            b.Property<string>("RedirectUris").HasColumnName("redirect_uris");
+            b.Property<string>("Requirements").HasColumnName("requirements");
+            b.Property<string>("Settings").HasColumnName("settings");
+            b.HasKey("Id").HasName("pk_oidc_applications");
+            b.HasIndex("ClientId").IsUnique().HasDatabaseName("ix_oidc_applications_client_id");
+            b.ToTable("oidc_applications");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+        {
+            b.Property<string>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("ApplicationId").HasColumnName("application_id");
+            b.Property<string>("ConcurrencyToken").IsConcurrencyToken().HasMaxLength(50).HasColumnName("concurrency_token");
+            b.Property<DateTime?>("CreationDate").HasColumnName("creation_date");
+            b.Property<string>("Properties").HasColumnName("properties");
+            b.Property<string>("Scopes").HasColumnName("scopes");
+            b.Property<string>("Status").HasMaxLength(50).HasColumnName("status");
+            b.Property<string>("Subject").HasMaxLength(400).HasColumnName("subject");
+            b.Property<string>("Type").HasMaxLength(50).HasColumnName("type");
+            b.HasKey("Id").HasName("pk_oidc_authorizations");
+            b.HasIndex("ApplicationId", "Status", "Subject", "Type").HasDatabaseName("ix_oidc_authorizations_application_id_status_subject_type");
+            b.ToTable("oidc_authorizations");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope", b =>
+        {
+            b.Property<string>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("ConcurrencyToken").IsConcurrencyToken().HasMaxLength(50).HasColumnName("concurrency_token");
+            b.Property<string>("Description").HasColumnName("description");
+            b.Property<string>("Descriptions").HasColumnName("descriptions");
+            b.Property<string>("DisplayName").HasColumnName("display_name");
+            b.Property<string>("DisplayNames").HasColumnName("display_names");
+            b.Property<string>("Name").HasMaxLength(200).HasColumnName("name");
+            b.Property<string>("Properties").HasColumnName("properties");
+            b.Property<string>("Resources").HasColumnName("resources");
+            b.HasKey("Id").HasName("pk_oidc_scopes");
+            b.HasIndex("Name").IsUnique().HasDatabaseName("ix_oidc_scopes_name");
+            b.ToTable("oidc_scopes");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+        {
+            b.Property<string>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("ApplicationId").HasColumnName("application_id");
+            b.Property<string>("AuthorizationId").HasColumnName("authorization_id");
+            b.Property<string>("ConcurrencyToken").IsConcurrencyToken().HasMaxLength(50).HasColumnName("concurrency_token");
+            b.Property<DateTime?>("CreationDate").HasColumnName("creation_date");
+            b.Property<DateTime?>("ExpirationDate").HasColumnName("expiration_date");
+            b.Property<string>("Payload").HasColumnName("payload");
+            b.Property<string>("Properties").HasColumnName("properties");
+            b.Property<DateTime?>("RedemptionDate").HasColumnName("redemption_date");
+            b.Property<string>("ReferenceId").HasMaxLength(100).HasColumnName("reference_id");
+            b.Property<string>("Status").HasMaxLength(50).HasColumnName("status");
+            b.Property<string>("Subject").HasMaxLength(400).HasColumnName("subject");
+            b.Property<string>("Type").HasMaxLength(150).HasColumnName("type");
+            b.HasKey("Id").HasName("pk_oidc_tokens");
+            b.HasIndex("AuthorizationId").HasDatabaseName("ix_oidc_tokens_authorization_id");
+            b.HasIndex("ReferenceId").IsUnique().HasDatabaseName("ix_oidc_tokens_reference_id");
+            b.HasIndex("ApplicationId", "Status", "Subject", "Type").HasDatabaseName("ix_oidc_tokens_application_id_status_subject_type");
+            b.ToTable("oidc_tokens");
+        });
+
+        modelBuilder.Entity("Saas.Identity.Tokens.TokenKey", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<DateTime>("ActiveFromUtc").HasColumnName("active_from_utc");
+            b.Property<DateTime>("ActiveUntilUtc").HasColumnName("active_until_utc");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<string>("KeyId").IsRequired().HasMaxLength(64).HasColumnName("key_id");
+            b.Property<string>("ProtectedPem").IsRequired().HasColumnName("protected_pem");
+            b.Property<DateTime>("RetiresUtc").HasColumnName("retires_utc");
+            b.Property<string>("Use").IsRequired().HasMaxLength(3).HasColumnName("use");
+            b.HasKey("Id").HasName("pk_token_keys");
+            b.HasIndex("KeyId").IsUnique().HasDatabaseName("ix_token_keys_key_id");
+            b.ToTable("token_keys");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+        {
+            b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application").WithMany("Authorizations").HasForeignKey("ApplicationId").HasConstraintName("fk_oidc_authorizations_oidc_applications_application_id");
+            b.Navigation("Application");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", b =>
+        {
+            b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application").WithMany("Tokens").HasForeignKey("ApplicationId").HasConstraintName("fk_oidc_tokens_oidc_applications_application_id");
+            b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", "Authorization").WithMany("Tokens").HasForeignKey("AuthorizationId").HasConstraintName("fk_oidc_tokens_oidc_authorizations_authorization_id");
+            b.Navigation("Application");
+            b.Navigation("Authorization");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
+        {
+            b.Navigation("Authorizations");
+            b.Navigation("Tokens");
+        });
+
+        modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
+        {
+            b.Navigation("Tokens");
+        });
     }
 }

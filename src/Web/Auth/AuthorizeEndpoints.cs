@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Saas.Identity;
+using Saas.Identity.Users;
+using Saas.Web.Components.Pages.Account;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Saas.Web.Auth;
+
+/// <summary>
+/// <c>GET|POST /connect/authorize</c> (authorization code + PKCE) after OpenIddict has checked the client, the
+/// redirect URI, PKCE and the scopes. A person who is not signed in is sent to the sign-in page and back; a
+/// signed-in person sees the consent page naming the application, the company the token will act for and each
+/// scope, and allows or denies. Consent is asked every time: nothing is remembered for the application.
+/// </summary>
+public static class AuthorizeEndpoints
+{
+    public const string ConsentField = "consent";
+
+    public static void MapAuthorizeEndpoints(this WebApplication app)
+    {
+        // Antiforgery is checked by hand below: the GET and the first POST of an OpenIddict request carry none.
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IOpenIddictApplicationManager applications, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing: /connect/authorize must be handled by the token service first.");
+        var cookie = await http.AuthenticateAsync(AuthSetup.CookieScheme);
+        if (!cookie.Succeeded || cookie.Principal is null)
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // Back to this very request after signing in (the parameters travel in the query string).
+            var parameters = http.Request.HasFormContentType
+                ? (await http.Request.ReadFormAsync(cancellationToken)).Where(p => p.Key != ConsentField && p.Key != "__RequestVerificationToken").ToList()
+                : http.Request.Query.ToList();
+            var returnUrl = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [AuthSetup.CookieScheme]);
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
+            ?? throw new InvalidOperationException("OpenIddict let an unknown client through.");
+        var clientName = await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!;
+        var user = cookie.Principal;
+
+        var decision = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(cancellationToken))[ConsentField].ToString() : "";
+        if (decision is "allow" or "deny")
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Consent not confirmed", detail: "The consent form expired; open the application's sign-in link again.");
+            }
+
+            return decision == "allow" ? await AllowAsync(http, user, request, cancellationToken) : Refuse(Errors.AccessDenied, "The user denied the request.");
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var fields = request.GetParameters()
+            .Where(p => p.Key != ConsentField)
+            .Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString() ?? ""))
+            .ToList();
+        return new RazorComponentResult<Consent>(new Dictionary<string, object?>
+        {
+            [nameof(Consent.ClientName)] = clientName,
+            [nameof(Consent.CompanyName)] = user.FindFirstValue(SaasClaims.TenantId) is { } tenantId
+                ? (await http.RequestServices.GetRequiredService<Saas.Tenancy.Catalog.TenantCatalog>().FindByIdAsync(Guid.Parse(tenantId), cancellationToken))?.Name
+                : null,
+            [nameof(Consent.Role)] = user.FindFirstValue(SaasClaims.Role),
+            [nameof(Consent.PersonName)] = user.FindFirstValue(SaasClaims.Name),
+            [nameof(Consent.Scopes)] = request.GetScopes().ToList(),
+            [nameof(Consent.Fields)] = fields,
+            [nameof(Consent.AntiforgeryField)] = tokens.FormFieldName,
+            [nameof(Consent.AntiforgeryToken)] = tokens.RequestToken,
+        });
+    }
+
+    /// <summary>The person allowed: the session is opened again for the company of the cookie, as at every grant.</summary>
+    private static async Task<IResult> AllowAsync(HttpContext http, ClaimsPrincipal user, OpenIddictRequest request, CancellationToken cancellationToken)
+    {
+        var users = http.RequestServices.GetRequiredService<UserManager<SaasUser>>();
+        var person = user.FindFirstValue(SaasClaims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (person is null || await users.IsLockedOutAsync(person))
+        {
+            return Refuse(Errors.AccessDenied, "The account can no longer sign in.");
+        }
+
+        var tenantId = Guid.TryParse(user.FindFirstValue(SaasClaims.TenantId), out var id) ? id : (Guid?)null;
+        var reopened = await http.RequestServices.GetRequiredService<Sessions>().ReopenAsync(person, tenantId, cancellationToken);
+        if (reopened.Session is not { } session)
+        {
+            return Refuse(Errors.AccessDenied, "The company cannot be entered.");
+        }
+
+        var identity = new ClaimsIdentity(session.ToClaims(), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, SaasClaims.Name, SaasClaims.Role);
+        identity.SetScopes(request.GetScopes());
+        identity.SetAudiences(IdentitySettings.Audience);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            SaasClaims.Name or SaasClaims.Email => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(string error, string description) => TokenEndpoints.Refuse(error, description);
+}
