@@ -145,16 +145,8 @@ public static class AuthSetup
     }
 
     /// <param name="secondFactor">The person passed a second factor in this sign-in (carried as <c>amr=mfa</c>).</param>
-    public static ClaimsPrincipal CookiePrincipal(Session session, bool secondFactor = false)
-    {
-        var claims = session.ToClaims();
-        if (secondFactor)
-        {
-            claims.Add(new(TwoFactorSignIn.MethodsClaim, TwoFactorSignIn.MultiFactor));
-        }
-
-        return new(new ClaimsIdentity(claims, CookieScheme, SaasClaims.Name, SaasClaims.Role));
-    }
+    public static ClaimsPrincipal CookiePrincipal(Session session, bool secondFactor = false) =>
+        new(new ClaimsIdentity(TwoFactorSignIn.WithSecondFactor(session.ToClaims(), secondFactor), CookieScheme, SaasClaims.Name, SaasClaims.Role));
 
     /// <summary>API callers get status codes; browsers get redirected to the login or access-denied page.</summary>
     private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Saas.Identity;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Web.Components.Pages.Account;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -105,7 +106,15 @@ public static class AuthorizeEndpoints
             return Refuse(Errors.AccessDenied, "The company cannot be entered.");
         }
 
-        var identity = new ClaimsIdentity(session.ToClaims(), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, SaasClaims.Name, SaasClaims.Role);
+        // The cookie session passed the second factor if the company or the person requires one (ADR 014), or the
+        // re-check would have ended it; the tokens carry that fact so that refreshing them keeps working.
+        var secondFactor = TwoFactorSignIn.HasSecondFactor(user);
+        if (SecondFactor.IsRequired(session) && !secondFactor)
+        {
+            return Refuse(Errors.AccessDenied, "Two-factor sign-in is required: sign out and sign in again.");
+        }
+
+        var identity = new ClaimsIdentity(TwoFactorSignIn.WithSecondFactor(session.ToClaims(), secondFactor), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, SaasClaims.Name, SaasClaims.Role);
         identity.SetScopes(request.GetScopes());
         identity.SetAudiences(IdentitySettings.Audience);
         identity.SetDestinations(claim => claim.Type switch

@@ -6,6 +6,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Saas.Identity;
 using Saas.Identity.Clients;
+using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
 using Saas.Web.Hosting;
@@ -23,6 +24,8 @@ namespace Saas.Web.Auth;
 public static class TokenEndpoints
 {
     private const string BadCredentials = "The user name or password is incorrect.";
+    private const string TwoFactorRequired =
+        "Two-factor sign-in is required for this account or company; the password grant cannot ask for the second factor. Sign in on the web page.";
 
     public static void MapTokenEndpoints(this WebApplication app) =>
         app.MapPost("/connect/token", ExchangeAsync)
@@ -38,7 +41,7 @@ public static class TokenEndpoints
         var services = http.RequestServices;
         if (request.IsPasswordGrantType())
         {
-            return await PasswordAsync(request, services, cancellationToken);
+            return await PasswordAsync(http, request, services, cancellationToken);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -54,24 +57,19 @@ public static class TokenEndpoints
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
-    private static async Task<IResult> PasswordAsync(OpenIddictRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> PasswordAsync(HttpContext http, OpenIddictRequest request, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var users = services.GetRequiredService<UserManager<SaasUser>>();
         var logger = services.GetRequiredService<ILogger<TokenService>>();
-        var user = await users.FindByEmailAsync(request.Username!.Trim());
-        if (user is null)
+
+        // The same check as the sign-in page: equal work and words for unknown and wrong, throttled per source (ADR 012).
+        var check = await services.GetRequiredService<PasswordSignIn>().CheckAsync(
+            request.Username, request.Password, CredentialRateLimits.ClientAddress(http), knownDevice: null, cancellationToken);
+        if (check.Outcome == SignInOutcome.Throttled)
         {
-            return Refuse(Errors.InvalidGrant, BadCredentials);
+            return Refuse(Errors.InvalidGrant, "Too many failed sign-ins from here. Try again later.");
         }
 
-        var check = await services.GetRequiredService<SignInManager<SaasUser>>().CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            logger.LogWarning("Password grant refused: user {UserId} is locked out", user.Id);
-            return Refuse(Errors.InvalidGrant, "The account is temporarily locked after repeated failed sign-ins.");
-        }
-
-        if (!check.Succeeded)
+        if (check.User is not { } user)
         {
             return Refuse(Errors.InvalidGrant, BadCredentials);
         }
@@ -81,6 +79,13 @@ public static class TokenEndpoints
         {
             logger.LogWarning("Password grant refused for user {UserId}: {Refusal}", user.Id, opened.Refusal);
             return Refuse(opened.Refusal);
+        }
+
+        if (SecondFactor.IsRequired(session))
+        {
+            // The password grant has no second step; the web sign-in and the authorization code flow have (ADR 014).
+            logger.LogWarning("Password grant refused for user {UserId}: two-factor sign-in required", user.Id);
+            return Refuse(Errors.InvalidGrant, TwoFactorRequired);
         }
 
         // No scope asked for: a first-party sign-in gets every area and a refresh token, as before the switch.
@@ -128,7 +133,14 @@ public static class TokenEndpoints
             return Refuse(reopened.Refusal);
         }
 
-        return SignIn(session.ToClaims(), previous.GetScopes());
+        // A refresh token from before the person or the company turned two-factor sign-in on ends here.
+        var secondFactor = TwoFactorSignIn.HasSecondFactor(previous);
+        if (SecondFactor.IsRequired(session) && !secondFactor)
+        {
+            return Refuse(Errors.InvalidGrant, TwoFactorRequired);
+        }
+
+        return SignIn(TwoFactorSignIn.WithSecondFactor(session.ToClaims(), secondFactor), previous.GetScopes());
     }
 
     private static IResult SignIn(IEnumerable<Claim> claims, IEnumerable<string> scopes)

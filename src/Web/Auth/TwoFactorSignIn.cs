@@ -37,6 +37,17 @@ public static class TwoFactorSignIn
     public static bool HasSecondFactor(ClaimsPrincipal? principal) =>
         principal?.HasClaim(MethodsClaim, MultiFactor) == true;
 
+    /// <summary>The session's claims, with <c>amr=mfa</c> when a second factor was passed.</summary>
+    public static List<Claim> WithSecondFactor(List<Claim> claims, bool secondFactor)
+    {
+        if (secondFactor)
+        {
+            claims.Add(new(MethodsClaim, MultiFactor));
+        }
+
+        return claims;
+    }
+
     /// <summary>After a right password: remember who, and send them to the code page (or to set it up, if their company requires it).</summary>
     public static async Task<IResult> BeginAsync(HttpContext http, Session session, string? returnUrl)
     {
