@@ -61,6 +61,8 @@ public static class IdentityModule
         services.AddScoped<TokenGrants>();
         services.AddScoped<ApiClients>();
         services.AddScoped<IdentityAdministration>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<People.CompanyPeople>();
         return services;
     }
 }

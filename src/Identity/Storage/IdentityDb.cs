@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Saas.Identity.Audit;
 using Saas.Identity.Clients;
 using Saas.Identity.Tokens;
 using Saas.Identity.Users;
@@ -21,6 +22,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
     /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
@@ -67,6 +69,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.UserId);
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Role).HasMaxLength(30);
+            invitation.HasIndex(i => i.TenantId);
             invitation.HasOne<SaasUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -91,6 +95,19 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             client.Property(c => c.SecretHash).HasMaxLength(64);
             client.Property(c => c.DisplayName).HasMaxLength(100);
             client.Property(c => c.Role).HasMaxLength(30);
+        });
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            // No foreign keys: an entry outlives the person and the company it names.
+            entry.ToTable("AuditEntries");
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.TenantId, e.OccurredUtc });
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(50);
+            entry.Property(e => e.Subject).HasMaxLength(256);
+            entry.Property(e => e.Before).HasMaxLength(2000);
+            entry.Property(e => e.After).HasMaxLength(2000);
         });
 
         builder.ApplySnakeCaseNames();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Saas.Identity;
+using Saas.Identity.Audit;
 using Saas.Identity.Storage;
 using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
@@ -41,7 +42,11 @@ public sealed partial class OnboardTenantHandler(
     UserManager<SaasUser> users,
     ILogger<OnboardTenantHandler> logger)
 {
-    public async Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken)
+    public Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken) =>
+        Handle(command, resellerId, null, cancellationToken);
+
+    /// <param name="actor">Who onboards, for the audit entry of the invitation; null for the system.</param>
+    public async Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, AuditActor? actor, CancellationToken cancellationToken)
     {
         var errors = Validate(command);
         if (errors.Count == 0 && await catalog.FindByIdentifierAsync(command.Identifier!, cancellationToken) is not null)
@@ -103,7 +108,7 @@ public sealed partial class OnboardTenantHandler(
 
             logger.LogInformation("Tenant {Tenant} ({TenantId}) seeded; inviting its first administrator", identifier, id);
             made.UserExisted = await users.FindByEmailAsync(adminEmail) is not null;
-            var invitation = await identity.InviteAsync(adminEmail, id, SaasRoles.Administrator, cancellationToken);
+            var invitation = await identity.InviteAsync(adminEmail, id, SaasRoles.Administrator, actor, cancellationToken);
             await catalog.SetStatusAsync(id, TenantStatus.Active, cancellationToken);
             tenant.Status = TenantStatus.Active;
             logger.LogInformation("Tenant {Tenant} ({TenantId}) onboarded by reseller {ResellerId}", identifier, id, resellerId);
