@@ -7,6 +7,8 @@ using Saas.Web.Auth;
 using Saas.Web.Components;
 using Saas.Web.Hosting;
 using Saas.Web.Inventory;
+using Saas.Web.Mail;
+using Saas.Web.People;
 using Saas.Web.Finance;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
@@ -38,6 +40,8 @@ public static class SaasApplication
         builder.AddSaasIdentity(database);
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
+        builder.AddSaasMail();
+        builder.AddPeople();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -53,6 +57,7 @@ public static class SaasApplication
         app.MapFinanceSetupApi();
         app.MapTransferOrdersApi();
         app.MapResellerApi();
+        app.MapPeopleApi();
         app.MapSaasUi();
         return app;
     }

@@ -40,6 +40,7 @@ public sealed partial class OnboardTenantHandler(
     IdentityAdministration identity,
     IdentityDb identityDb,
     UserManager<SaasUser> users,
+    Mail.AccountMail mail,
     ILogger<OnboardTenantHandler> logger)
 {
     public Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken) =>
@@ -112,6 +113,10 @@ public sealed partial class OnboardTenantHandler(
             await catalog.SetStatusAsync(id, TenantStatus.Active, cancellationToken);
             tenant.Status = TenantStatus.Active;
             logger.LogInformation("Tenant {Tenant} ({TenantId}) onboarded by reseller {ResellerId}", identifier, id, resellerId);
+
+            // After activation: the company exists whether or not the mail goes out (a failure is logged, not thrown).
+            await mail.SendInvitationAsync(adminEmail, tenant.Name, invitation.Role,
+                $"{ResellerEndpoints.InvitationPage}?token={Uri.EscapeDataString(invitation.Token)}", invitation.ExpiresUtc, CancellationToken.None);
             return new OnboardedTenant(tenant, invitation.Token);
         }
         catch (Exception failure)
