@@ -12,7 +12,7 @@ namespace Saas.Identity;
 public sealed record MembershipInfo(Guid TenantId, string TenantIdentifier, string TenantName, string Role, TenantStatus TenantStatus);
 
 /// <summary>An invitation just made: send <see cref="Token"/> to the person (e.g. /accept-invitation?token=…); it is not stored.</summary>
-public sealed record InvitationTicket(Guid UserId, Guid TenantId, string Role, string Token, DateTime ExpiresUtc, bool NewUser);
+public sealed record InvitationTicket(Guid InvitationId, Guid UserId, Guid TenantId, string Role, string Token, DateTime ExpiresUtc, bool NewUser);
 
 /// <summary>
 /// Users, memberships and invitations for onboarding, seeding and tenant administration. Refusals are
@@ -152,7 +152,7 @@ public sealed class IdentityAdministration(
         audit.Add(tenantId, actor, AuditActions.InvitationSent, user.Id, user.Email ?? "", after: canonicalRole);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Invited user {UserId} to tenant {TenantId} as {Role}", user.Id, tenantId, canonicalRole);
-        return new InvitationTicket(user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);
+        return new InvitationTicket(invitation.Id, user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);
     }
 
     /// <summary>
@@ -222,7 +222,8 @@ public sealed class IdentityAdministration(
         var before = membership?.Role;
         if (membership is null)
         {
-            db.TenantMemberships.Add(new TenantMembership { UserId = user.Id, TenantId = invitation.TenantId, Role = invitation.Role, CreatedUtc = now });
+            // The membership takes the invitation's id: the person keeps the id the people list showed while invited.
+            db.TenantMemberships.Add(new TenantMembership { Id = invitation.Id, UserId = user.Id, TenantId = invitation.TenantId, Role = invitation.Role, CreatedUtc = now });
         }
         else
         {

@@ -16,8 +16,12 @@ public static class PersonStatus
     public const string Invited = "Invited";
 }
 
+/// <param name="Id">
+/// The person in this company: the membership's id (for an open invitation, the invitation's, which the membership takes
+/// on acceptance). Company-specific, so one person in two companies has two ids and no id reaches across.
+/// </param>
 public sealed record PersonRow(
-    Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime? LastSignInUtc, DateTime? InvitationExpiresUtc);
+    Guid Id, Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime? LastSignInUtc, DateTime? InvitationExpiresUtc);
 
 public sealed record PeoplePage(IReadOnlyList<PersonRow> People, int Count);
 
@@ -43,14 +47,14 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
             from m in db.TenantMemberships.AsNoTracking()
             join u in db.Users.AsNoTracking() on m.UserId equals u.Id
             where m.TenantId == tenantId
-            select new { u.Id, u.Email, u.DisplayName, m.Role, m.LockedUtc, m.LastSignInUtc };
+            select new { MembershipId = m.Id, u.Id, u.Email, u.DisplayName, m.Role, m.LockedUtc, m.LastSignInUtc };
         var now = clock.GetUtcNow().UtcDateTime;
         var invited =
             from i in db.Invitations.AsNoTracking()
             join u in db.Users.AsNoTracking() on i.UserId equals u.Id
             where i.TenantId == tenantId && i.AcceptedUtc == null && i.ExpiresUtc > now
                   && !db.TenantMemberships.Any(m => m.TenantId == tenantId && m.UserId == i.UserId)
-            select new { u.Id, u.Email, u.DisplayName, i.Role, i.ExpiresUtc };
+            select new { InvitationId = i.Id, u.Id, u.Email, u.DisplayName, i.Role, i.ExpiresUtc };
         if (role is not null)
         {
             members = members.Where(m => m.Role == role);
@@ -66,21 +70,22 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
 
         // A small company's people fit in memory; the union of members and open invitations is paged here.
         var rows = (await members.ToListAsync(cancellationToken))
-            .Select(m => new PersonRow(m.Id, m.Email ?? "", m.DisplayName, m.Role, m.LockedUtc is null ? PersonStatus.Active : PersonStatus.Locked, m.LastSignInUtc, null))
+            .Select(m => new PersonRow(m.MembershipId, m.Id, m.Email ?? "", m.DisplayName, m.Role, m.LockedUtc is null ? PersonStatus.Active : PersonStatus.Locked, m.LastSignInUtc, null))
             .Concat((await invited.ToListAsync(cancellationToken))
                 .GroupBy(i => i.Id)
                 .Select(g => g.OrderByDescending(i => i.ExpiresUtc).First())
-                .Select(i => new PersonRow(i.Id, i.Email ?? "", i.DisplayName, i.Role, PersonStatus.Invited, null, i.ExpiresUtc)))
+                .Select(i => new PersonRow(i.InvitationId, i.Id, i.Email ?? "", i.DisplayName, i.Role, PersonStatus.Invited, null, i.ExpiresUtc)))
             .OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new PeoplePage(rows.Skip(Math.Max(skip, 0)).Take(Math.Clamp(top, 1, 1000)).ToList(), rows.Count);
     }
 
-    public async Task<PersonRow> ChangeRoleAsync(Guid tenantId, Guid userId, string? role, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<PersonRow> ChangeRoleAsync(Guid tenantId, Guid personId, string? role, AuditActor actor, CancellationToken cancellationToken)
     {
         var canonical = SaasRoles.NormalizeTenantRole(role)
             ?? throw new IdentityValidationException("role", $"Use one of: {string.Join(", ", SaasRoles.TenantRoles)}.");
-        var (membership, user) = await RequireMemberAsync(tenantId, userId, cancellationToken);
+        var (membership, user) = await RequireMemberAsync(tenantId, personId, cancellationToken);
+        var userId = membership.UserId;
         var before = membership.Role;
         if (before != canonical)
         {
@@ -99,9 +104,10 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
         return Row(membership, user);
     }
 
-    public async Task RemoveAsync(Guid tenantId, Guid userId, AuditActor actor, CancellationToken cancellationToken)
+    public async Task RemoveAsync(Guid tenantId, Guid personId, AuditActor actor, CancellationToken cancellationToken)
     {
-        var (membership, user) = await RequireMemberAsync(tenantId, userId, cancellationToken);
+        var (membership, user) = await RequireMemberAsync(tenantId, personId, cancellationToken);
+        var userId = membership.UserId;
         if (membership.Role == SaasRoles.Administrator)
         {
             await RequireAnotherAdministratorAsync(tenantId, userId, "userId", cancellationToken);
@@ -114,9 +120,10 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
         logger.LogInformation("User {UserId} removed from tenant {TenantId}", userId, tenantId);
     }
 
-    public async Task<PersonRow> SetLockedAsync(Guid tenantId, Guid userId, bool locked, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<PersonRow> SetLockedAsync(Guid tenantId, Guid personId, bool locked, AuditActor actor, CancellationToken cancellationToken)
     {
-        var (membership, user) = await RequireMemberAsync(tenantId, userId, cancellationToken);
+        var (membership, user) = await RequireMemberAsync(tenantId, personId, cancellationToken);
+        var userId = membership.UserId;
         if (locked == membership.LockedUtc is not null)
         {
             return Row(membership, user);
@@ -141,13 +148,13 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
     }
 
     /// <summary>The person's role in the company, or null when they are not a member (for the reseller's administrators-only view).</summary>
-    public Task<string?> RoleOfAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken) =>
-        db.TenantMemberships.AsNoTracking().Where(m => m.TenantId == tenantId && m.UserId == userId).Select(m => m.Role).SingleOrDefaultAsync(cancellationToken);
+    public Task<string?> RoleOfAsync(Guid tenantId, Guid personId, CancellationToken cancellationToken) =>
+        db.TenantMemberships.AsNoTracking().Where(m => m.TenantId == tenantId && m.Id == personId).Select(m => m.Role).SingleOrDefaultAsync(cancellationToken);
 
-    private async Task<(TenantMembership Membership, SaasUser User)> RequireMemberAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    private async Task<(TenantMembership Membership, SaasUser User)> RequireMemberAsync(Guid tenantId, Guid personId, CancellationToken cancellationToken)
     {
-        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId, cancellationToken);
-        var user = membership is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.TenantId == tenantId && m.Id == personId, cancellationToken);
+        var user = membership is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == membership.UserId, cancellationToken);
         if (membership is null || user is null)
         {
             throw new PeopleConflictException("userId", "No such person in this company.");
@@ -176,5 +183,5 @@ public sealed class CompanyPeople(IdentityDb db, AuditTrail audit, TimeProvider 
     }
 
     private static PersonRow Row(TenantMembership m, SaasUser u) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, m.Role, m.LockedUtc is null ? PersonStatus.Active : PersonStatus.Locked, m.LastSignInUtc, null);
+        new(m.Id, u.Id, u.Email ?? "", u.DisplayName, m.Role, m.LockedUtc is null ? PersonStatus.Active : PersonStatus.Locked, m.LastSignInUtc, null);
 }

@@ -19,13 +19,13 @@ internal static class PeopleApi
     public static void MapPeople(this RouteGroupBuilder company)
     {
         company.MapGet("/people", ListAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
-        company.MapPost("/invitations", InviteAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
-        company.MapPatch("/people({userId:guid})", ChangeRoleAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
-        company.MapDelete("/people({userId:guid})", RemoveAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
-        company.MapPost("/people({userId:guid})/Microsoft.NAV.lock", (Guid companyId, Guid userId, HttpContext http, CompanyPeople people) =>
-            SetLockedAsync(companyId, userId, true, http, people)).RequireAuthorization(SaasPolicies.TenantAdmin);
-        company.MapPost("/people({userId:guid})/Microsoft.NAV.unlock", (Guid companyId, Guid userId, HttpContext http, CompanyPeople people) =>
-            SetLockedAsync(companyId, userId, false, http, people)).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapPost("/people", InviteAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapPatch("/people({personId:guid})", ChangeRoleAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapDelete("/people({personId:guid})", RemoveAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapPost("/people({personId:guid})/Microsoft.NAV.lock", (Guid companyId, Guid personId, HttpContext http, CompanyPeople people) =>
+            SetLockedAsync(companyId, personId, true, http, people)).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapPost("/people({personId:guid})/Microsoft.NAV.unlock", (Guid companyId, Guid personId, HttpContext http, CompanyPeople people) =>
+            SetLockedAsync(companyId, personId, false, http, people)).RequireAuthorization(SaasPolicies.TenantAdmin);
     }
 
     private static async Task<IResult> ListAsync(Guid companyId, HttpContext http, CompanyPeople people)
@@ -41,9 +41,10 @@ internal static class PeopleApi
         var body = await ApiSupport.ReadBodyAsync<InvitePerson>(http.Request);
         var sent = await invitations.InviteAsync(companyId, body.Email, body.Role, actor, http.RequestAborted);
         return Results.Created(
-            $"{MasterDataApi.CompanyRoute.Replace("{companyId:guid}", companyId.ToString())}/people({sent.Ticket.UserId})",
+            $"{MasterDataApi.CompanyRoute.Replace("{companyId:guid}", companyId.ToString())}/people({sent.Ticket.InvitationId})",
             new
             {
+                id = sent.Ticket.InvitationId,
                 userId = sent.Ticket.UserId,
                 email = sent.Email,
                 role = sent.Ticket.Role,
@@ -53,22 +54,22 @@ internal static class PeopleApi
             });
     }
 
-    private static async Task<IResult> ChangeRoleAsync(Guid companyId, Guid userId, HttpContext http, CompanyPeople people)
+    private static async Task<IResult> ChangeRoleAsync(Guid companyId, Guid personId, HttpContext http, CompanyPeople people)
     {
         var actor = RequirePerson(http.User);
         var body = await ApiSupport.ReadBodyAsync<ChangeRole>(http.Request);
-        var person = await people.ChangeRoleAsync(companyId, userId, body.Role, actor, http.RequestAborted);
+        var person = await people.ChangeRoleAsync(companyId, personId, body.Role, actor, http.RequestAborted);
         return Results.Ok(PersonResource.From(person));
     }
 
-    private static async Task<IResult> RemoveAsync(Guid companyId, Guid userId, HttpContext http, CompanyPeople people)
+    private static async Task<IResult> RemoveAsync(Guid companyId, Guid personId, HttpContext http, CompanyPeople people)
     {
-        await people.RemoveAsync(companyId, userId, RequirePerson(http.User), http.RequestAborted);
+        await people.RemoveAsync(companyId, personId, RequirePerson(http.User), http.RequestAborted);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> SetLockedAsync(Guid companyId, Guid userId, bool locked, HttpContext http, CompanyPeople people) =>
-        Results.Ok(PersonResource.From(await people.SetLockedAsync(companyId, userId, locked, RequirePerson(http.User), http.RequestAborted)));
+    private static async Task<IResult> SetLockedAsync(Guid companyId, Guid personId, bool locked, HttpContext http, CompanyPeople people) =>
+        Results.Ok(PersonResource.From(await people.SetLockedAsync(companyId, personId, locked, RequirePerson(http.User), http.RequestAborted)));
 
     /// <summary>
     /// Only people manage people: an API client's secret, if leaked, must not be able to invite lasting human
@@ -83,8 +84,8 @@ internal static class PeopleApi
 internal sealed class PeopleForbiddenException() : Exception("API clients cannot manage people; sign in as an administrator.");
 
 internal sealed record PersonResource(
-    Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime? LastSignInDateTime, DateTime? InvitationExpiresDateTime)
+    Guid Id, Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime? LastSignInDateTime, DateTime? InvitationExpiresDateTime)
 {
     public static PersonResource From(PersonRow p) =>
-        new(p.UserId, p.Email, p.DisplayName, p.Role, p.Status, p.LastSignInUtc, p.InvitationExpiresUtc);
+        new(p.Id, p.UserId, p.Email, p.DisplayName, p.Role, p.Status, p.LastSignInUtc, p.InvitationExpiresUtc);
 }

@@ -47,34 +47,34 @@ internal static class ResellerAdministratorsApi
             var body = await ApiSupport.ReadBodyAsync<InviteAdministrator>(http.Request);
             var sent = await invitations.InviteAsync(tenantId, body.Email, SaasRoles.Administrator, Actors.Of(http.User), http.RequestAborted);
             return Results.Created(
-                $"{ResellerEndpoints.Route}/{tenantId}/administrators/{sent.Ticket.UserId}",
-                new { userId = sent.Ticket.UserId, email = sent.Email, role = sent.Ticket.Role, status = PersonStatus.Invited, invitationExpiresDateTime = sent.Ticket.ExpiresUtc, mailSent = sent.MailSent });
+                $"{ResellerEndpoints.Route}/{tenantId}/administrators/{sent.Ticket.InvitationId}",
+                new { id = sent.Ticket.InvitationId, userId = sent.Ticket.UserId, email = sent.Email, role = sent.Ticket.Role, status = PersonStatus.Invited, invitationExpiresDateTime = sent.Ticket.ExpiresUtc, mailSent = sent.MailSent });
         });
 
-        group.MapDelete("/{userId:guid}", (Guid tenantId, Guid userId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
-            OnAdministratorAsync(tenantId, userId, http, catalog, people, async () =>
+        group.MapDelete("/{personId:guid}", (Guid tenantId, Guid personId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
+            OnAdministratorAsync(tenantId, personId, http, catalog, people, async () =>
             {
-                await people.RemoveAsync(tenantId, userId, Actors.Of(http.User), http.RequestAborted);
+                await people.RemoveAsync(tenantId, personId, Actors.Of(http.User), http.RequestAborted);
                 return Results.NoContent();
             }));
-        group.MapPost("/{userId:guid}/lock", (Guid tenantId, Guid userId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
-            OnAdministratorAsync(tenantId, userId, http, catalog, people, async () =>
-                Results.Ok(PersonResource.From(await people.SetLockedAsync(tenantId, userId, true, Actors.Of(http.User), http.RequestAborted)))));
-        group.MapPost("/{userId:guid}/unlock", (Guid tenantId, Guid userId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
-            OnAdministratorAsync(tenantId, userId, http, catalog, people, async () =>
-                Results.Ok(PersonResource.From(await people.SetLockedAsync(tenantId, userId, false, Actors.Of(http.User), http.RequestAborted)))));
+        group.MapPost("/{personId:guid}/lock", (Guid tenantId, Guid personId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
+            OnAdministratorAsync(tenantId, personId, http, catalog, people, async () =>
+                Results.Ok(PersonResource.From(await people.SetLockedAsync(tenantId, personId, true, Actors.Of(http.User), http.RequestAborted)))));
+        group.MapPost("/{personId:guid}/unlock", (Guid tenantId, Guid personId, HttpContext http, CatalogDbContext catalog, CompanyPeople people) =>
+            OnAdministratorAsync(tenantId, personId, http, catalog, people, async () =>
+                Results.Ok(PersonResource.From(await people.SetLockedAsync(tenantId, personId, false, Actors.Of(http.User), http.RequestAborted)))));
     }
 
     /// <summary>Runs the change only for an administrator of a company the caller manages; anyone else is "not found".</summary>
     private static async Task<IResult> OnAdministratorAsync(
-        Guid tenantId, Guid userId, HttpContext http, CatalogDbContext catalog, CompanyPeople people, Func<Task<IResult>> change)
+        Guid tenantId, Guid personId, HttpContext http, CatalogDbContext catalog, CompanyPeople people, Func<Task<IResult>> change)
     {
         if (!await ManagesAsync(catalog, http.User, tenantId, http.RequestAborted))
         {
             return NotManaged(tenantId);
         }
 
-        if (await people.RoleOfAsync(tenantId, userId, http.RequestAborted) != SaasRoles.Administrator)
+        if (await people.RoleOfAsync(tenantId, personId, http.RequestAborted) != SaasRoles.Administrator)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such administrator in this company.");
         }

@@ -60,7 +60,7 @@ public static class PeopleSteps
         client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) });
 
     public static Task<HttpResponseMessage> InviteAsync(this HttpClient admin, Guid companyId, string email, string role) =>
-        admin.PostAsJsonAsync($"{CompanyRoute(companyId)}/invitations", new { email, role });
+        admin.PostAsJsonAsync($"{CompanyRoute(companyId)}/people", new { email, role });
 
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
     {

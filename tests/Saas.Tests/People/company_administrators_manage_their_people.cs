@@ -39,8 +39,8 @@ public abstract class company_administrators_manage_their_people<TFactory>(TFact
         Assert.Equal("Active", person.GetProperty("status").GetString());
         Assert.Equal(SaasRoles.Warehouse, person.GetProperty("role").GetString());
         Assert.NotEqual(JsonValueKindNull, person.GetProperty("lastSignInDateTime").ValueKind);
-        var userId = person.GetProperty("userId").GetGuid();
-        var personRoute = $"{CompanyRoute(contoso)}/people({userId})";
+        var personId = person.GetProperty("id").GetGuid();
+        var personRoute = $"{CompanyRoute(contoso)}/people({personId})";
 
         var changed = await (await anna.PatchJsonAsync(personRoute, new { role = "Accountant" })).ReadJsonAsync();
         Assert.Equal(SaasRoles.Accountant, changed.GetProperty("role").GetString());
@@ -116,12 +116,12 @@ public abstract class company_administrators_manage_their_people<TFactory>(TFact
         Assert.True((await (await anna.InviteAsync(contoso, "a\u0001b@x.example", "Sales")).ProblemAsync(400)).GetProperty("errors").TryGetProperty("email", out _));
         Assert.True((await (await anna.InviteAsync(contoso, UniqueEmail("x"), "Owner")).ProblemAsync(400)).GetProperty("errors").TryGetProperty("role", out _));
         Assert.True((await (await anna.InviteAsync(contoso, "sam@contoso.example", "Sales")).ProblemAsync(400)).GetProperty("errors").TryGetProperty("email", out _));
-        var text = await anna.PostAsync($"{CompanyRoute(contoso)}/invitations", new StringContent("{\"email\":\"x@y.example\"}", System.Text.Encoding.UTF8, "text/plain"));
+        var text = await anna.PostAsync($"{CompanyRoute(contoso)}/people", new StringContent("{\"email\":\"x@y.example\"}", System.Text.Encoding.UTF8, "text/plain"));
         await text.ProblemAsync(400);
-        var unknownField = await anna.PostAsJsonAsync($"{CompanyRoute(contoso)}/invitations", new { email = UniqueEmail("u"), role = "Sales", admin = true });
+        var unknownField = await anna.PostAsJsonAsync($"{CompanyRoute(contoso)}/people", new { email = UniqueEmail("u"), role = "Sales", admin = true });
         await unknownField.ProblemAsync(400);
 
-        var samId = (await anna.PersonAsync(contoso, "sam@contoso.example"))!.Value.GetProperty("userId").GetGuid();
+        var samId = (await anna.PersonAsync(contoso, "sam@contoso.example"))!.Value.GetProperty("id").GetGuid();
         var badRole = await anna.PatchJsonAsync($"{CompanyRoute(contoso)}/people({samId})", new { role = "Operator" });
         Assert.True((await badRole.ProblemAsync(400)).GetProperty("errors").TryGetProperty("role", out _));
         await (await anna.PatchJsonAsync($"{CompanyRoute(contoso)}/people({Guid.NewGuid()})", new { role = "Sales" })).ProblemAsync(404);
@@ -140,8 +140,8 @@ public abstract class company_administrators_manage_their_people<TFactory>(TFact
         var fabrikam = await frank.CompanyIdAsync();
 
         // Fabrikam has two administrators (Anna, Frank): Frank may demote Anna once, never the last one.
-        var annaId = (await frank.PersonAsync(fabrikam, "anna@contoso.example"))!.Value.GetProperty("userId").GetGuid();
-        var frankId = (await frank.PersonAsync(fabrikam, "frank@fabrikam.example"))!.Value.GetProperty("userId").GetGuid();
+        var annaId = (await frank.PersonAsync(fabrikam, "anna@contoso.example"))!.Value.GetProperty("id").GetGuid();
+        var frankId = (await frank.PersonAsync(fabrikam, "frank@fabrikam.example"))!.Value.GetProperty("id").GetGuid();
         (await frank.PatchJsonAsync($"{CompanyRoute(fabrikam)}/people({annaId})", new { role = "ReadOnly" })).EnsureSuccessStatusCode();
         try
         {
