@@ -53,7 +53,8 @@ public static class IdentityModule
                 options.ClaimsIdentity.RoleClaimType = SaasClaims.Role;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
 
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();

@@ -49,6 +49,7 @@ public static class SaasApplication
         app.UseSaasAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
         app.MapSaasHealth();
         app.MapSaasIdentity();

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Saas.Identity.Users;
+using Saas.Web.Hosting;
 using Saas.Web.MasterData;
 
 namespace Saas.Web.People;
@@ -8,6 +12,12 @@ public static class PeopleSetup
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<PasswordResetRequest>();
+
+        // Replaces Identity's UserManager (registered with TryAdd by AddIdentityCore) so lockouts are reported.
+        builder.Services.Replace(ServiceDescriptor.Scoped<UserManager<SaasUser>, LockoutNotice>());
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetRequest.Lifetime);
+        builder.AddPasswordResetRateLimit();
         return builder;
     }
 
@@ -21,6 +31,7 @@ public static class PeopleSetup
         company.MapPeople();
         company.MapAuditLog();
         app.MapResellerAdministrators();
+        app.MapPasswordReset();
         return app;
     }
 }
