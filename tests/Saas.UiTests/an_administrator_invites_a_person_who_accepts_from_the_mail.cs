@@ -45,7 +45,7 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
 
         await Page.ReloadAsync();
         await Expect(row).ToContainTextAsync("Active");
-        await row.GetByLabel($"Role of {email}").SelectOptionAsync(new SelectOptionValue { Label = "Sales" });
+        await row.GetByLabel($"Role of {email}", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sales" });
         await row.GetByRole(AriaRole.Button, new() { Name = $"Change role of {email}" }).ClickAsync();
         await Expect(Page.GetByTestId("people-message")).ToContainTextAsync($"{email} is now Sales");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Lock {email}" }).ClickAsync();
