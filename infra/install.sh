@@ -3,6 +3,7 @@
 #   postgresql, rabbitmq-server      - real servers for the integration tests
 #   chromium                         - headless browser for the Playwright tests
 #   python3-openpyxl                 - independent reader to check generated .xlsx
+#   python3-aiosmtpd                 - local SMTP sink: mail tests read the message that arrived
 # Idempotent: when everything is present it does nothing (no apt-get update, no
 # root needed). Works unattended on a fresh Debian 12 (CI: root, CI=true, no stdin).
 set -euo pipefail
@@ -15,7 +16,7 @@ source "$HERE/lib.sh"
 # Installed with their recommends (the servers' recommends are small and useful).
 WITH_RECOMMENDS=(postgresql rabbitmq-server)
 # Without recommends: chromium's and python3's recommends pull in hundreds of MB.
-NO_RECOMMENDS=(chromium python3-openpyxl)
+NO_RECOMMENDS=(chromium python3-openpyxl python3-aiosmtpd)
 
 installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'

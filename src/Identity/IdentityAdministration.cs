@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Saas.Identity.Audit;
 using Saas.Identity.Storage;
 using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
@@ -11,7 +12,7 @@ namespace Saas.Identity;
 public sealed record MembershipInfo(Guid TenantId, string TenantIdentifier, string TenantName, string Role, TenantStatus TenantStatus);
 
 /// <summary>An invitation just made: send <see cref="Token"/> to the person (e.g. /accept-invitation?token=…); it is not stored.</summary>
-public sealed record InvitationTicket(Guid UserId, Guid TenantId, string Role, string Token, DateTime ExpiresUtc, bool NewUser);
+public sealed record InvitationTicket(Guid InvitationId, Guid UserId, Guid TenantId, string Role, string Token, DateTime ExpiresUtc, bool NewUser);
 
 /// <summary>
 /// Users, memberships and invitations for onboarding, seeding and tenant administration. Refusals are
@@ -24,6 +25,7 @@ public sealed class IdentityAdministration(
     TenantCatalog catalog,
     IdentitySettings settings,
     TimeProvider clock,
+    AuditTrail audit,
     ILogger<IdentityAdministration> logger)
 {
     public async Task<SaasUser> CreateUserAsync(string email, string displayName, string? password = null, CancellationToken cancellationToken = default)
@@ -110,67 +112,91 @@ public sealed class IdentityAdministration(
     }
 
     /// <summary>
-    /// Creates the person (without a password) if new, gives them the role in the tenant and returns a
-    /// one-time token that lets them set a password (or confirm an existing one) within 7 days.
+    /// Creates the person (without a password) if new and returns a one-time token that lets them join the
+    /// tenant with <paramref name="role"/> within <see cref="IdentitySettings.InvitationLifetime"/>. No membership
+    /// is made here: it starts when the person accepts (<see cref="AcceptInvitationAsync"/>), so an invitation
+    /// can never put an existing person into a company they did not agree to join.
     /// </summary>
-    public async Task<InvitationTicket> InviteAsync(string email, Guid tenantId, string role, CancellationToken cancellationToken = default)
+    public async Task<InvitationTicket> InviteAsync(
+        string email, Guid tenantId, string role, AuditActor? invitedBy = null, CancellationToken cancellationToken = default)
     {
         var canonicalRole = RequireTenantRole(role);
+        if (await catalog.FindByIdAsync(tenantId, cancellationToken) is null)
+        {
+            throw new IdentityValidationException("tenantId", "No such tenant.");
+        }
+
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is not null && await db.TenantMemberships.AnyAsync(m => m.UserId == user.Id && m.TenantId == tenantId, cancellationToken))
+        {
+            throw new IdentityValidationException("email", "This person is already a member of the company; change their role instead.");
+        }
+
         var isNew = user is null;
         user ??= await CreateUserAsync(email, email.Trim(), password: null, cancellationToken);
-        await AddMembershipAsync(user.Id, tenantId, canonicalRole, cancellationToken);
 
         var token = OneTimeSecrets.Create();
         var now = clock.GetUtcNow().UtcDateTime;
+        var actor = invitedBy ?? AuditActor.System;
         var invitation = new Invitation
         {
             UserId = user.Id,
             TenantId = tenantId,
+            Role = canonicalRole,
+            InvitedByUserId = actor.UserId,
             TokenHash = OneTimeSecrets.Hash(token),
             CreatedUtc = now,
             ExpiresUtc = now + settings.InvitationLifetime,
         };
         db.Invitations.Add(invitation);
+        audit.Add(tenantId, actor, AuditActions.InvitationSent, user.Id, user.Email ?? "", after: canonicalRole);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Invited user {UserId} to tenant {TenantId} as {Role}", user.Id, tenantId, canonicalRole);
-        return new InvitationTicket(user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);
+        return new InvitationTicket(invitation.Id, user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);
     }
 
     /// <summary>
-    /// Redeems an invitation once. A new user sets their password here; a user who already has one must
-    /// enter it, so that an invitation link can never be used to take over an existing account.
+    /// Redeems an invitation once and only then makes the membership. A new person sets their password here.
+    /// A person who already has an account proves it is them: either they are signed in as that account
+    /// (<paramref name="signedInUserId"/>), or they enter its password (failures count towards lockout), so an
+    /// invitation link alone can never take over an account or add a company to someone else's.
     /// </summary>
-    public async Task<SaasUser> AcceptInvitationAsync(string token, string password, CancellationToken cancellationToken = default)
+    public async Task<SaasUser> AcceptInvitationAsync(
+        string token, string? password, Guid? signedInUserId = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(token))
         {
             throw new IdentityValidationException("token", "The invitation token is required.");
         }
 
-        if (string.IsNullOrEmpty(password))
-        {
-            throw new IdentityValidationException("password", "A password is required.");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = OneTimeSecrets.Hash(token);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null || invitation.AcceptedUtc is not null || invitation.ExpiresUtc <= now)
         {
             throw new IdentityValidationException("token", "The invitation is invalid, expired or already used.");
         }
 
+        if (signedInUserId is { } signedIn && signedIn != invitation.UserId)
+        {
+            throw new IdentityValidationException("token", "This invitation is for another person. Sign out, then open the link again.");
+        }
+
         var user = await RequireUserAsync(invitation.UserId, cancellationToken);
         if (await users.HasPasswordAsync(user))
         {
-            if (!await users.CheckPasswordAsync(user, password))
+            if (signedInUserId != user.Id)
             {
-                throw new IdentityValidationException("password", "This account already has a password: enter it to accept the invitation.");
+                await RequirePasswordAsync(user, password);
             }
         }
         else
         {
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new IdentityValidationException("password", "A password is required.");
+            }
+
             ThrowIfFailed(await users.AddPasswordAsync(user, password));
         }
 
@@ -181,6 +207,8 @@ public sealed class IdentityAdministration(
             ThrowIfFailed(await users.UpdateAsync(user));
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
         // Conditional update so that two simultaneous redemptions cannot both succeed.
         var redeemed = await db.Invitations
             .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null)
@@ -190,8 +218,41 @@ public sealed class IdentityAdministration(
             throw new IdentityValidationException("token", "The invitation is invalid, expired or already used.");
         }
 
-        logger.LogInformation("User {UserId} accepted the invitation to tenant {TenantId}", user.Id, invitation.TenantId);
+        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.TenantId == invitation.TenantId, cancellationToken);
+        var before = membership?.Role;
+        if (membership is null)
+        {
+            // The membership takes the invitation's id: the person keeps the id the people list showed while invited.
+            db.TenantMemberships.Add(new TenantMembership { Id = invitation.Id, UserId = user.Id, TenantId = invitation.TenantId, Role = invitation.Role, CreatedUtc = now });
+        }
+        else
+        {
+            membership.Role = invitation.Role;
+        }
+
+        audit.Add(invitation.TenantId, new AuditActor(user.Id, user.Email ?? ""), AuditActions.InvitationAccepted, user.Id, user.Email ?? "", before, invitation.Role);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("User {UserId} accepted the invitation to tenant {TenantId} as {Role}", user.Id, invitation.TenantId, invitation.Role);
         return user;
+    }
+
+    private async Task RequirePasswordAsync(SaasUser user, string? password)
+    {
+        const string Reason = "This account already has a password: sign in, or enter it here, to accept the invitation.";
+        if (string.IsNullOrEmpty(password) || await users.IsLockedOutAsync(user))
+        {
+            throw new IdentityValidationException("password", Reason);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            // Counts like a failed sign-in: the accept page must not be a way around lockout.
+            await users.AccessFailedAsync(user);
+            throw new IdentityValidationException("password", Reason);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
     }
 
     private static SaasUser NewUser(string email, string displayName)

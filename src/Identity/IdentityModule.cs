@@ -55,7 +55,8 @@ public static class IdentityModule
                 options.ClaimsIdentity.RoleClaimType = SaasClaims.Role;
             })
             .AddEntityFrameworkStores<IdentityDb>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
 
         // Recovery codes hashed at rest (ADR 014); everything else is Identity's own store.
         services.Replace(ServiceDescriptor.Scoped<IUserStore<SaasUser>, SaasUserStore>());
@@ -75,6 +76,8 @@ public static class IdentityModule
         services.AddScoped<ITenantStatusObserver>(sp => sp.GetRequiredService<SessionRevocation>());
         services.AddScoped<ApiClients>();
         services.AddScoped<IdentityAdministration>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<People.CompanyPeople>();
         return services;
     }
 }

@@ -7,6 +7,8 @@ using Saas.Web.Auth;
 using Saas.Web.Components;
 using Saas.Web.Hosting;
 using Saas.Web.Inventory;
+using Saas.Web.Mail;
+using Saas.Web.People;
 using Saas.Web.Finance;
 using Saas.Web.MasterData;
 using Saas.Web.Messaging;
@@ -42,6 +44,8 @@ public static class SaasApplication
         builder.AddSecurityHeaders();
         builder.AddCredentialRateLimits();
         builder.AddSaasTelemetry();
+        builder.AddSaasMail();
+        builder.AddPeople();
 
         var app = builder.Build();
         app.UseSaasTelemetry();
@@ -56,6 +60,7 @@ public static class SaasApplication
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<ControlCharacters>();
+        app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         app.MapSaasHealth();
@@ -65,6 +70,7 @@ public static class SaasApplication
         app.MapFinanceSetupApi();
         app.MapTransferOrdersApi();
         app.MapResellerApi();
+        app.MapPeopleApi();
         app.MapSaasUi();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Saas.Identity.Audit;
 using Saas.Identity.Clients;
 using Saas.Identity.Tokens;
 using Saas.Identity.Users;
@@ -27,6 +28,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<TokenKey> TokenKeys => Set<TokenKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
     /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
@@ -73,6 +75,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.UserId);
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Role).HasMaxLength(30);
+            invitation.HasIndex(i => i.TenantId);
             invitation.HasOne<SaasUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -113,6 +117,19 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
         builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("OidcAuthorizations");
         builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("OidcScopes");
         builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("OidcTokens");
+
+        builder.Entity<AuditEntry>(entry =>
+        {
+            // No foreign keys: an entry outlives the person and the company it names.
+            entry.ToTable("AuditEntries");
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.TenantId, e.OccurredUtc });
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(50);
+            entry.Property(e => e.Subject).HasMaxLength(256);
+            entry.Property(e => e.Before).HasMaxLength(2000);
+            entry.Property(e => e.After).HasMaxLength(2000);
+        });
 
         builder.ApplySnakeCaseNames();
     }

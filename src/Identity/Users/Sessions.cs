@@ -56,10 +56,28 @@ public sealed record SessionResult(Session? Session, SessionRefusal Refusal)
 /// Decides the tenant and role of a sign-in (password grant, refresh, cookie login, tenant switch), so that
 /// the token endpoint and the web UI apply the same rules: member of the tenant, tenant active.
 /// </summary>
-public sealed class Sessions(IdentityDb db, TenantCatalog catalog)
+public sealed class Sessions(IdentityDb db, TenantCatalog catalog, TimeProvider clock)
 {
+    /// <summary>A sign-in (password, cookie, tenant switch): on success, the membership's last sign-in is recorded.</summary>
     /// <param name="requestedTenant">Tenant id or identifier; null or empty picks the user's first active membership.</param>
     public async Task<SessionResult> OpenAsync(SaasUser user, string? requestedTenant, CancellationToken cancellationToken = default)
+    {
+        var result = await DecideAsync(user, requestedTenant, cancellationToken);
+        if (result.Session is { Tenant: { } tenant })
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.TenantMemberships.Where(m => m.UserId == user.Id && m.TenantId == tenant.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastSignInUtc, now), cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Membership and tenant status decide; a membership its company's administrator locked counts as none
+    /// (the same answer as for a stranger, so a locked person learns nothing about the company).
+    /// </summary>
+    private async Task<SessionResult> DecideAsync(SaasUser user, string? requestedTenant, CancellationToken cancellationToken)
     {
         var resellerIds = await db.ResellerMemberships.AsNoTracking()
             .Where(m => m.UserId == user.Id)
@@ -78,7 +96,7 @@ public sealed class Sessions(IdentityDb db, TenantCatalog catalog)
             }
 
             var membership = await db.TenantMemberships.AsNoTracking()
-                .SingleOrDefaultAsync(m => m.UserId == user.Id && m.TenantId == tenant.Id, cancellationToken);
+                .SingleOrDefaultAsync(m => m.UserId == user.Id && m.TenantId == tenant.Id && m.LockedUtc == null, cancellationToken);
             if (membership is null)
             {
                 return SessionResult.Refused(SessionRefusal.NotMember);
@@ -90,7 +108,7 @@ public sealed class Sessions(IdentityDb db, TenantCatalog catalog)
         }
 
         var memberships = await db.TenantMemberships.AsNoTracking()
-            .Where(m => m.UserId == user.Id)
+            .Where(m => m.UserId == user.Id && m.LockedUtc == null)
             .OrderBy(m => m.CreatedUtc).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
         foreach (var membership in memberships)
@@ -115,11 +133,11 @@ public sealed class Sessions(IdentityDb db, TenantCatalog catalog)
     {
         if (tenantId is { } id)
         {
-            return await OpenAsync(user, id.ToString(), cancellationToken);
+            return await DecideAsync(user, id.ToString(), cancellationToken);
         }
 
         // A tenant-less session (reseller, operator) stays tenant-less: it must not silently become a tenant session.
-        var result = await OpenAsync(user, null, cancellationToken);
+        var result = await DecideAsync(user, null, cancellationToken);
         if (result.Session is not { } session)
         {
             return result;

@@ -137,7 +137,8 @@ public static class AccountEndpoints
         var token = form["token"].ToString();
         try
         {
-            await administration.AcceptInvitationAsync(token, form["password"].ToString(), http.RequestAborted);
+            var signedIn = Guid.TryParse(http.User.FindFirstValue(SaasClaims.Subject), out var userId) ? userId : (Guid?)null;
+            await administration.AcceptInvitationAsync(token, form["password"].ToString(), signedIn, http.RequestAborted);
             return Results.LocalRedirect("/account/login?invitation=accepted");
         }
         catch (IdentityValidationException refused)

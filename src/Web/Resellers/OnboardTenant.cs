@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Saas.Identity;
+using Saas.Identity.Audit;
 using Saas.Identity.Storage;
 using Saas.Identity.Users;
 using Saas.Tenancy.Catalog;
@@ -39,9 +40,14 @@ public sealed partial class OnboardTenantHandler(
     IdentityAdministration identity,
     IdentityDb identityDb,
     UserManager<SaasUser> users,
+    Mail.AccountMail mail,
     ILogger<OnboardTenantHandler> logger)
 {
-    public async Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken)
+    public Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, CancellationToken cancellationToken) =>
+        Handle(command, resellerId, null, cancellationToken);
+
+    /// <param name="actor">Who onboards, for the audit entry of the invitation; null for the system.</param>
+    public async Task<OnboardedTenant> Handle(OnboardTenant command, Guid? resellerId, AuditActor? actor, CancellationToken cancellationToken)
     {
         var errors = Validate(command);
         if (errors.Count == 0 && await catalog.FindByIdentifierAsync(command.Identifier!, cancellationToken) is not null)
@@ -103,10 +109,14 @@ public sealed partial class OnboardTenantHandler(
 
             logger.LogInformation("Tenant {Tenant} ({TenantId}) seeded; inviting its first administrator", identifier, id);
             made.UserExisted = await users.FindByEmailAsync(adminEmail) is not null;
-            var invitation = await identity.InviteAsync(adminEmail, id, SaasRoles.Administrator, cancellationToken);
+            var invitation = await identity.InviteAsync(adminEmail, id, SaasRoles.Administrator, actor, cancellationToken);
             await catalog.SetStatusAsync(id, TenantStatus.Active, cancellationToken);
             tenant.Status = TenantStatus.Active;
             logger.LogInformation("Tenant {Tenant} ({TenantId}) onboarded by reseller {ResellerId}", identifier, id, resellerId);
+
+            // After activation: the company exists whether or not the mail goes out (a failure is logged, not thrown).
+            await mail.SendInvitationAsync(adminEmail, tenant.Name, invitation.Role,
+                $"{ResellerEndpoints.InvitationPage}?token={Uri.EscapeDataString(invitation.Token)}", invitation.ExpiresUtc, CancellationToken.None);
             return new OnboardedTenant(tenant, invitation.Token);
         }
         catch (Exception failure)

@@ -82,7 +82,7 @@ public static class ResellerEndpoints
                 }
 
                 var resellerId = ResellerOf(user);
-                var onboarded = await handler.Handle(command, resellerId, ct);
+                var onboarded = await handler.Handle(command, resellerId, People.Actors.Of(user), ct);
                 return Results.Created($"{Route}/{onboarded.Tenant.Id}", new
                 {
                     tenant = TenantDto.From(onboarded.Tenant),

@@ -45,6 +45,8 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["vendors"] = new { number = "ISO-V1", displayName = "Isolation vendor" },
         ["locations"] = new { code = "ISO-LOC", displayName = "Isolation warehouse" },
         ["apiClients"] = new { displayName = "Isolation client", role = "ReadOnly" },
+        // The same person invited to both companies: one user, but a person id per company (the invitation's).
+        ["people"] = new { email = "isolation-person@isolation.example", role = "ReadOnly" },
         ["itemCategories"] = new { code = "ISO-CAT", displayName = "Isolation category" },
         ["itemAttributes"] = new { name = "ISO-ATTR", type = "Text" },
         ["catalogItems"] = new { entryNumber = "ISO-NS1", displayName = "Isolation catalog item" },
@@ -243,6 +245,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         return resource switch
         {
             "itemAttributes" => new { name = "hijacked" },
+            "people" => new { role = "Administrator" },
             "itemAttributeValues" => new { value = "hijacked" },
             "itemReferences" => new { description = "hijacked" },
             "itemJournalLines" => new { description = "hijacked" },

@@ -69,16 +69,36 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             b.ToTable("api_clients");
         });
 
+        modelBuilder.Entity("Saas.Identity.Audit.AuditEntry", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
+            b.Property<string>("Action").IsRequired().HasMaxLength(50).HasColumnName("action");
+            b.Property<string>("Actor").IsRequired().HasMaxLength(256).HasColumnName("actor");
+            b.Property<Guid?>("ActorUserId").HasColumnName("actor_user_id");
+            b.Property<string>("After").HasMaxLength(2000).HasColumnName("after");
+            b.Property<string>("Before").HasMaxLength(2000).HasColumnName("before");
+            b.Property<DateTime>("OccurredUtc").HasColumnName("occurred_utc");
+            b.Property<string>("Subject").IsRequired().HasMaxLength(256).HasColumnName("subject");
+            b.Property<Guid?>("SubjectUserId").HasColumnName("subject_user_id");
+            b.Property<Guid?>("TenantId").HasColumnName("tenant_id");
+            b.HasKey("Id").HasName("pk_audit_entries");
+            b.HasIndex("TenantId", "OccurredUtc").HasDatabaseName("ix_audit_entries_tenant_id_occurred_utc");
+            b.ToTable("audit_entries");
+        });
+
         modelBuilder.Entity("Saas.Identity.Users.Invitation", b =>
         {
             b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
             b.Property<DateTime?>("AcceptedUtc").HasColumnName("accepted_utc");
             b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
             b.Property<DateTime>("ExpiresUtc").HasColumnName("expires_utc");
+            b.Property<Guid?>("InvitedByUserId").HasColumnName("invited_by_user_id");
+            b.Property<string>("Role").IsRequired().HasMaxLength(30).HasColumnName("role");
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");
             b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnName("token_hash");
             b.Property<Guid>("UserId").HasColumnName("user_id");
             b.HasKey("Id").HasName("pk_invitations");
+            b.HasIndex("TenantId").HasDatabaseName("ix_invitations_tenant_id");
             b.HasIndex("TokenHash").IsUnique().HasDatabaseName("ix_invitations_token_hash");
             b.HasIndex("UserId").HasDatabaseName("ix_invitations_user_id");
             b.ToTable("invitations");
@@ -137,6 +157,8 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
         {
             b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnName("id");
             b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.Property<DateTime?>("LastSignInUtc").HasColumnName("last_sign_in_utc");
+            b.Property<DateTime?>("LockedUtc").HasColumnName("locked_utc");
             b.Property<string>("Role").IsRequired().HasMaxLength(30).HasColumnName("role");
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");
             b.Property<Guid>("UserId").HasColumnName("user_id");
