@@ -71,6 +71,18 @@ public sealed class api_client_tokens_are_scoped_revocable_and_introspectable(Id
     }
 
     [Fact]
+    public async Task a_registered_client_cannot_use_the_password_grant()
+    {
+        var (http, tenant, _, clientId, secret, _) = await ClientAsync();
+        var person = await host.CreateUserAsync(SaasRoles.Sales, tenant);
+
+        // The password grant is for first-party requests without a client id only (ADR 011, OAuth 2.1).
+        var refused = await RequireErrorAsync(await PostTokenAsync(http,
+            ("grant_type", "password"), ("client_id", clientId), ("client_secret", secret), ("username", person.Email!), ("password", Password)), 400);
+        Assert.Equal("unauthorized_client", refused.Error);
+    }
+
+    [Fact]
     public async Task without_a_scope_parameter_the_client_gets_every_area_as_before()
     {
         var (http, _, _, clientId, secret, _) = await ClientAsync();

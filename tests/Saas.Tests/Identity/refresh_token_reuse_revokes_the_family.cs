@@ -52,6 +52,11 @@ public sealed class refresh_token_reuse_revokes_the_family(IdentityHost host) : 
         var descendant = await RequireErrorAsync(await Refresh(client, second.RefreshToken!), 400);
         Assert.Equal("invalid_grant", descendant.Error);
 
+        // So do the family's access tokens: the API checks the token store on every call.
+        using var call = new HttpRequestMessage(HttpMethod.Get, "/account/tenants");
+        call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", second.AccessToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.SendAsync(call)).StatusCode);
+
         // Another sign-in is another family and is untouched.
         var other = await host.PasswordTokenAsync(client, user);
         await RequireTokenAsync(await Refresh(client, other.RefreshToken!));
