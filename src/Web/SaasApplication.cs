@@ -39,6 +39,7 @@ public static class SaasApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         builder.AddSaasIdentity(database);
         builder.Services.AddTokenRateLimit(builder.Configuration);
+        builder.Services.AddRateLimitRejection();
         builder.AddSaasPipeline(database);
         builder.AddSaasUi();
         builder.AddSecurityHeaders();
@@ -60,7 +61,6 @@ public static class SaasApplication
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<ControlCharacters>();
-        app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         app.MapSaasHealth();

@@ -29,22 +29,7 @@ public static class TokenRateLimit
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
-            options.OnRejected = WriteTooManyRequestsAsync;
         });
         return services;
-    }
-
-    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
-        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers.CacheControl = "no-store";
-        await Results.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                detail: "Too many token requests from this address; retry after the number of seconds in Retry-After.")
-            .ExecuteAsync(context.HttpContext);
     }
 }

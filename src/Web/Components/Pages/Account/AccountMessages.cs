@@ -14,7 +14,7 @@ internal static class AccountMessages
         ["tenant_suspended"] = "Your company is suspended. Contact your reseller to reactivate it.",
         ["not_member"] = "You are not a member of that company.",
         ["token"] = "This invitation link is not valid, has expired or has already been used. Ask your administrator for a new one.",
-        ["password"] = "The password does not meet the rules: at least 8 characters with upper and lower case letters, a digit and a symbol.",
+        ["password"] = "The password does not meet the rules: at least 10 characters, of at least 4 different characters.",
     };
 
     public static string? Describe(string? error) =>
