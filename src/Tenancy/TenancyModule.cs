@@ -26,9 +26,9 @@ public static class TenancyModule
             options.DataDirectory = Path.GetFullPath(options.DataDirectory);
             PrivateFiles.EnsureDirectory(options.DataDirectory);
 
-            // Signing and data-protection keys live here; created private before their owners write into them.
+            // The key-protection certificate lives here (token and data-protection keys are in the catalog database,
+            // ADR 011); created private before it is written.
             PrivateFiles.EnsureDirectory(Path.Combine(options.DataDirectory, "keys"));
-            PrivateFiles.EnsureDirectory(Path.Combine(options.DataDirectory, "keys", "dataprotection"));
             if (string.IsNullOrWhiteSpace(options.Catalog))
             {
                 PrivateFiles.EnsureFile(Path.Combine(options.DataDirectory, "catalog.db"));

@@ -75,7 +75,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.UserId);
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
-            invitation.Property(i => i.Role).HasMaxLength(30);
+            invitation.Property(i => i.Role).HasMaxLength(30).HasDefaultValue(""); // invitations from before roles travelled with them
             invitation.HasIndex(i => i.TenantId);
             invitation.HasOne<SaasUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });

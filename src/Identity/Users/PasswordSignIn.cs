@@ -25,7 +25,7 @@ namespace Saas.Identity.Users;
 /// </summary>
 public sealed class PasswordSignIn(
     UserManager<SaasUser> users, IPasswordHasher<SaasUser> hasher, SignInThrottles throttles, SignInLimits limits,
-    TimeProvider clock, ILogger<PasswordSignIn> logger)
+    TimeProvider clock, IEnumerable<ISignInBlockedNotice> notices, ILogger<PasswordSignIn> logger)
 {
     /// <summary>A hash made by the configured hasher (same algorithm and work factor) of a password nobody has.</summary>
     private static string? dummyHash;
@@ -59,11 +59,22 @@ public sealed class PasswordSignIn(
             return new PasswordCheck(SignInOutcome.Succeeded, user, null);
         }
 
-        await throttles.CountFailureAsync(source, limits.PerSource, cancellationToken);
+        var blocked = await throttles.CountFailureAsync(source, limits.PerSource, cancellationToken);
         if (knownDevice is null)
         {
-            await throttles.CountFailureAsync(anywhere, limits.PerAccount, cancellationToken);
+            blocked |= await throttles.CountFailureAsync(anywhere, limits.PerAccount, cancellationToken);
             await throttles.CountFailureAsync(address, limits.PerAddress, cancellationToken);
+        }
+
+        // The person is told (and the audit log notes it) when failures block sign-in to their account from somewhere.
+        if (blocked && user is not null)
+        {
+            var blockEnds = clock.GetUtcNow() + limits.Block;
+            logger.LogWarning("Sign-in to user {UserId} blocked until {Until} after repeated failures", user.Id, blockEnds);
+            foreach (var notice in notices)
+            {
+                await notice.SignInBlockedAsync(user, blockEnds, cancellationToken);
+            }
         }
 
         // Now and then, not on every failure: the table stays small without a background job.
@@ -99,3 +110,9 @@ public enum SignInOutcome
 /// <param name="User">The person, when <see cref="Outcome"/> is <see cref="SignInOutcome.Succeeded"/>.</param>
 /// <param name="RetryAfter">When <see cref="Outcome"/> is <see cref="SignInOutcome.Throttled"/>: how long until a retry can succeed.</param>
 public sealed record PasswordCheck(SignInOutcome Outcome, SaasUser? User, TimeSpan? RetryAfter);
+
+/// <summary>Told when repeated failures block sign-in to a real account (mail to the person, audit entry).</summary>
+public interface ISignInBlockedNotice
+{
+    Task SignInBlockedAsync(SaasUser user, DateTimeOffset until, CancellationToken cancellationToken);
+}

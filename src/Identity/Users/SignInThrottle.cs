@@ -57,7 +57,8 @@ public sealed class SignInThrottles(IdentityDb db, SignInLimits limits, TimeProv
     /// the source is blocked and counts from zero again once the block ends. One statement per count, so failures
     /// arriving at several nodes at once are all counted.
     /// </summary>
-    public async Task CountFailureAsync(string key, int limit, CancellationToken cancellationToken)
+    /// <returns>Whether this failure blocked the source (it reached the limit now).</returns>
+    public async Task<bool> CountFailureAsync(string key, int limit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var windowStart = now - limits.Window;
@@ -73,11 +74,11 @@ public sealed class SignInThrottles(IdentityDb db, SignInLimits limits, TimeProv
             cancellationToken);
 
         var until = now + limits.Block;
-        await db.SignInThrottles
+        return await db.SignInThrottles
             .Where(t => t.KeyHash == hash && t.Failures >= limit)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(t => t.BlockedUntilUtc, until).SetProperty(t => t.Failures, 0).SetProperty(t => t.WindowStartedUtc, now),
-                cancellationToken);
+                cancellationToken) > 0;
     }
 
     /// <summary>A successful sign-in from a source clears that source's count (not the account's or the address's).</summary>

@@ -10,6 +10,7 @@ using Saas.Identity;
 using Saas.Identity.TwoFactor;
 using Saas.Identity.Users;
 using Saas.Web.Components.Pages.Account;
+using Saas.Web.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Saas.Web.Auth;
@@ -67,6 +68,15 @@ public static class AuthorizeEndpoints
             }
 
             return decision == "allow" ? await AllowAsync(http, user, request, cancellationToken) : Refuse(Errors.AccessDenied, "The user denied the request.");
+        }
+
+        // The consent form posts here and the answer redirects to the application; Chromium applies form-action to
+        // that redirect too, so this page's policy names the application's origin (OpenIddict has already checked the
+        // redirect URI against the client's registration).
+        if (Uri.TryCreate(request.RedirectUri, UriKind.Absolute, out var redirect))
+        {
+            http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+                "form-action 'self'", $"form-action 'self' {redirect.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal);
         }
 
         var tokens = antiforgery.GetAndStoreTokens(http);

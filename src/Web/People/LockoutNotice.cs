@@ -12,7 +12,7 @@ namespace Saas.Web.People;
 /// the lockout is written to the audit log and the log. Hooked here, where Identity counts failures, so every sign-in
 /// path (cookie, token, invitation acceptance) reports it without changing any of them.
 /// </summary>
-public sealed class LockoutNotice : UserManager<SaasUser>
+public sealed class LockoutNotice : UserManager<SaasUser>, ISignInBlockedNotice
 {
     private readonly IServiceProvider services;
 
@@ -34,17 +34,25 @@ public sealed class LockoutNotice : UserManager<SaasUser>
         var result = await base.AccessFailedAsync(user);
         if (result.Succeeded && !wasLocked && await IsLockedOutAsync(user))
         {
-            var until = await GetLockoutEndDateAsync(user) ?? DateTimeOffset.UtcNow;
-            Logger.LogWarning("User {UserId} is locked out until {Until} after repeated failed sign-ins", user.Id, until);
-            var audit = services.GetRequiredService<AuditTrail>();
-            await audit.AddForEveryCompanyAsync(user.Id, AuditActor.System, AuditActions.LockedOutAfterFailures, user.Email ?? "", $"until {until:yyyy-MM-dd HH:mm} UTC", CancellationToken);
-            await services.GetRequiredService<IdentityDb>().SaveChangesAsync(CancellationToken);
-            if (user.Email is { Length: > 0 } email)
-            {
-                await services.GetRequiredService<AccountMail>().SendLockedOutAsync(email, until, CancellationToken);
-            }
+            await TellAsync(user, await GetLockoutEndDateAsync(user) ?? DateTimeOffset.UtcNow, CancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>Repeated wrong passwords blocked sign-in to the account from somewhere (ADR 012's throttle).</summary>
+    public Task SignInBlockedAsync(SaasUser user, DateTimeOffset until, CancellationToken cancellationToken) =>
+        TellAsync(user, until, cancellationToken);
+
+    private async Task TellAsync(SaasUser user, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        Logger.LogWarning("User {UserId} is locked out until {Until} after repeated failed sign-ins", user.Id, until);
+        var audit = services.GetRequiredService<AuditTrail>();
+        await audit.AddForEveryCompanyAsync(user.Id, AuditActor.System, AuditActions.LockedOutAfterFailures, user.Email ?? "", $"until {until:yyyy-MM-dd HH:mm} UTC", cancellationToken);
+        await services.GetRequiredService<IdentityDb>().SaveChangesAsync(cancellationToken);
+        if (user.Email is { Length: > 0 } email)
+        {
+            await services.GetRequiredService<AccountMail>().SendLockedOutAsync(email, until, cancellationToken);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class PeopleSetup
 
         // Replaces Identity's UserManager (registered with TryAdd by AddIdentityCore) so lockouts are reported.
         builder.Services.Replace(ServiceDescriptor.Scoped<UserManager<SaasUser>, LockoutNotice>());
+        builder.Services.AddScoped<ISignInBlockedNotice>(sp => (LockoutNotice)sp.GetRequiredService<UserManager<SaasUser>>());
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetRequest.Lifetime);
         builder.AddPasswordResetRateLimit();
         return builder;

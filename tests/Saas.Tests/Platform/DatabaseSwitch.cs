@@ -27,7 +27,12 @@ public sealed class DatabaseSwitch(string targetHost, int targetPort) : IAsyncDi
         listener = null;
         foreach (var client in open.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0); // reset, as a crashed server's connections do
+            // A connection whose pump has just closed it has no socket any more; it is gone already.
+            if (client.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0); // reset, as a crashed server's connections do
+            }
+
             client.Dispose();
         }
 

@@ -93,7 +93,7 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
             b.Property<DateTime>("ExpiresUtc").HasColumnName("expires_utc");
             b.Property<Guid?>("InvitedByUserId").HasColumnName("invited_by_user_id");
-            b.Property<string>("Role").IsRequired().HasMaxLength(30).HasColumnName("role");
+            b.Property<string>("Role").IsRequired().HasMaxLength(30).HasDefaultValue("").HasColumnName("role");
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");
             b.Property<string>("TokenHash").IsRequired().HasMaxLength(64).HasColumnName("token_hash");
             b.Property<Guid>("UserId").HasColumnName("user_id");
