@@ -165,7 +165,8 @@ public static class AccountEndpoints
         });
     }
 
-    private static async Task<IFormCollection?> ReadValidatedFormAsync(HttpContext http, IAntiforgery antiforgery)
+    /// <summary>The posted form if its antiforgery token is valid; null otherwise (the caller answers 400).</summary>
+    internal static async Task<IFormCollection?> ReadValidatedFormAsync(HttpContext http, IAntiforgery antiforgery)
     {
         if (!http.Request.HasFormContentType)
         {

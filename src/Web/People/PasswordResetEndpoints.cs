@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Saas.Identity.Audit;
 using Saas.Identity.Storage;
 using Saas.Identity.Users;
+using Saas.Web.Auth;
 using Saas.Web.Hosting;
 using Saas.Web.Mail;
 
@@ -28,7 +29,7 @@ public static class PasswordResetEndpoints
 
     private static async Task<IResult> RequestAsync(HttpContext http, IAntiforgery antiforgery, IServiceScopeFactory scopes, ILogger<PasswordResetRequest> logger)
     {
-        if (await ReadFormAsync(http, antiforgery) is not { } form)
+        if (await AccountEndpoints.ReadValidatedFormAsync(http, antiforgery) is not { } form)
         {
             return Results.BadRequest();
         }
@@ -57,7 +58,7 @@ public static class PasswordResetEndpoints
     private static async Task<IResult> ResetAsync(
         HttpContext http, IAntiforgery antiforgery, UserManager<SaasUser> users, AuditTrail audit, IdentityDb db, ILogger<PasswordResetRequest> logger)
     {
-        if (await ReadFormAsync(http, antiforgery) is not { } form)
+        if (await AccountEndpoints.ReadValidatedFormAsync(http, antiforgery) is not { } form)
         {
             return Results.BadRequest();
         }
@@ -87,24 +88,6 @@ public static class PasswordResetEndpoints
         await db.SaveChangesAsync(http.RequestAborted);
         logger.LogInformation("User {UserId} reset their password", user.Id);
         return Results.LocalRedirect("/account/login?reset=done");
-    }
-
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, IAntiforgery antiforgery)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return null;
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(http);
-            return await http.Request.ReadFormAsync(http.RequestAborted);
-        }
-        catch (Exception exception) when (exception is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
-        {
-            return null;
-        }
     }
 }
 
