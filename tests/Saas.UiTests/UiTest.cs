@@ -61,7 +61,7 @@ public abstract class UiTest(ITestOutputHelper output) : IAsyncLifetime
         await Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(Page).Not.ToHaveURLAsync(new Regex("/account/login"));
     }
 

@@ -49,7 +49,7 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
         await Expect(newcomer.GetByText("Your invitation is accepted.")).ToBeVisibleAsync();
         await newcomer.GetByLabel("E-mail").FillAsync("ada@adatum.example");
         await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
-        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(newcomer.GetByTestId("company-name")).ToHaveTextAsync("Adatum Cycles");
         await Expect(newcomer.GetByTestId("tile-items")).ToContainTextAsync("0");
     });

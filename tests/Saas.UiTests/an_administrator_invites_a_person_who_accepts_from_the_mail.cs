@@ -40,7 +40,7 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
         await Assertions.Expect(newcomer.GetByText("Your invitation is accepted.")).ToBeVisibleAsync();
         await newcomer.GetByLabel("E-mail").FillAsync(email);
         await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
-        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(newcomer.GetByTestId("company-name")).ToHaveTextAsync("Contoso Trading");
 
         await Page.ReloadAsync();

@@ -25,7 +25,7 @@ public sealed class an_administrator_requires_two_factor_sign_in_and_a_colleague
         await colleague.GotoAsync("/account/login?returnUrl=%2Fitems");
         await colleague.GetByLabel("E-mail").FillAsync("alex@contoso.example");
         await colleague.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
-        await colleague.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await colleague.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         // Alex signs in to Contoso (the first company) and is sent to set it up before anything else opens.
         await Expect(colleague).ToHaveURLAsync(new Regex("/account/two-factor/setup$"));
@@ -44,7 +44,7 @@ public sealed class an_administrator_requires_two_factor_sign_in_and_a_colleague
         await colleague.GotoAsync("/account/login?returnUrl=%2Fitems");
         await colleague.GetByLabel("E-mail").FillAsync("alex@contoso.example");
         await colleague.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
-        await colleague.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await colleague.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(colleague).ToHaveURLAsync(new Regex("/account/two-factor$"));
         await colleague.GetByLabel("Code").FillAsync(Totp.Code(key, Totp.StepNow + 1));
         await colleague.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();

@@ -54,7 +54,7 @@ public sealed class the_pages_work_under_the_content_security_policy_and_sign_in
             await Page.GotoAsync("/account/login");
             await Page.GetByLabel("E-mail").FillAsync(email);
             await Page.GetByLabel("Password").FillAsync("not the password");
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
             await Expect(Page).ToHaveURLAsync(new Regex("/account/login\\?error="));
             return await Page.GetByTestId("login-error").InnerTextAsync();
         }

@@ -41,9 +41,11 @@ public static class AuditActions
     public const string PasswordResetRequested = "Password reset requested";
     public const string PasswordReset = "Password reset";
     public const string LockedOutAfterFailures = "Locked out after failed sign-ins";
+    public const string PasskeyAdded = "Passkey added";
+    public const string PasskeyRemoved = "Passkey removed";
 
     public static readonly IReadOnlyList<string> All =
-        [InvitationSent, InvitationAccepted, RoleChanged, Removed, Locked, Unlocked, PasswordResetRequested, PasswordReset, LockedOutAfterFailures];
+        [InvitationSent, InvitationAccepted, RoleChanged, Removed, Locked, Unlocked, PasswordResetRequested, PasswordReset, LockedOutAfterFailures, PasskeyAdded, PasskeyRemoved];
 }
 
 /// <summary>Who made a change: a signed-in person, or the system (seeding, onboarding without a person).</summary>

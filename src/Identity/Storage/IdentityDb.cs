@@ -32,7 +32,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
 
     /// <summary>
     /// Pinned rather than read from IdentityOptions, so the migrator (which builds this context without the
-    /// application's services) and the application see the same model. Version 3 would add passkey tables.
+    /// application's services) and the application see the same model. Passkeys (Identity's version 3) are mapped
+    /// below by hand, with the rest of the schema unchanged (ADR 014).
     /// </summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
 
@@ -48,6 +49,15 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityU
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<IdentityUserPasskey<Guid>>(passkey =>
+        {
+            passkey.ToTable("UserPasskeys");
+            passkey.HasKey(p => p.CredentialId);
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
+            passkey.HasIndex(p => p.UserId);
+            passkey.HasOne<SaasUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            passkey.Property(p => p.Data).HasConversion(PasskeyDataColumn.Converter, PasskeyDataColumn.Comparer);
+        });
 
         builder.Entity<TenantMembership>(membership =>
         {

@@ -16,7 +16,7 @@ namespace Saas.Web.Auth;
 /// </summary>
 public static class AccountEndpoints
 {
-    private static readonly AuthorizeAttribute CookieOnly = new() { AuthenticationSchemes = AuthSetup.CookieScheme };
+    internal static readonly AuthorizeAttribute CookieOnly = new() { AuthenticationSchemes = AuthSetup.CookieScheme };
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
@@ -184,7 +184,7 @@ public static class AccountEndpoints
         }
     }
 
-    private static IResult BackToLogin(string error, string? returnUrl)
+    internal static IResult BackToLogin(string error, string? returnUrl)
     {
         var query = returnUrl is null
             ? QueryString.Create("error", error)
@@ -192,17 +192,17 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/account/login" + query);
     }
 
-    private static string RefusalCode(SessionRefusal refusal) => refusal switch
+    internal static string RefusalCode(SessionRefusal refusal) => refusal switch
     {
         SessionRefusal.TenantSuspended => "tenant_suspended",
         SessionRefusal.NoTenant => "no_tenant",
         _ => "not_member",
     };
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Only same-site paths: an attacker-supplied returnUrl must not turn the login into an open redirect.</summary>
-    private static string? LocalOrNull(string? url) =>
+    internal static string? LocalOrNull(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal)
             ? url
             : null;

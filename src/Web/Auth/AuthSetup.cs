@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Saas.Identity;
 using Saas.Identity.Storage;
 using Saas.Identity.TwoFactor;
@@ -51,6 +52,8 @@ public static class AuthSetup
         services.AddSaasIdentityCore(database, builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<KnownDevices>();
+        services.AddScoped<PasskeyCeremony>();
+        services.TryAddScoped<IPasskeyHandler<SaasUser>, PasskeyHandler<SaasUser>>();
 
         // Cookies, antiforgery tokens and the token keys are protected with these keys; kept in the catalog
         // database so every node shares them, and encrypted there with the key-protection certificate.
@@ -68,6 +71,19 @@ public static class AuthSetup
             .ProtectKeysWithCertificate(certificate)
             .UnprotectKeysWithAnyCertificate(certificate);
         services.AddSaasTokenService(settings);
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            // Every passkey sign-in verifies the person on the device (PIN or biometrics): that is what makes it
+            // multi-factor (ADR 014). Discoverable credentials let the sign-in page offer passkeys without an e-mail.
+            options.UserVerificationRequirement = "required";
+            options.ResidentKeyRequirement = "required";
+
+            // The relying party is the configured public host, never the request's Host header (ADR 011).
+            if (Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer))
+            {
+                options.ServerDomain = issuer.Host;
+            }
+        });
 
         // Secure outside plain-http development and the in-memory test host: a sign-in cookie must never travel
         // over plain http in production (HSTS keeps browsers on https as well).
@@ -141,6 +157,7 @@ public static class AuthSetup
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
         app.MapTwoFactorEndpoints();
+        app.MapPasskeyEndpoints();
         return app;
     }
 

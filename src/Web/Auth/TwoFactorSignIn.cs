@@ -48,7 +48,7 @@ public static class TwoFactorSignIn
         return claims;
     }
 
-    /// <summary>After a right password: remember who, and send them to the code page (or to set it up, if their company requires it).</summary>
+    /// <summary>After a right password: remember who, and send them to the code page (or to set it up, if their company requires it and they have no way yet).</summary>
     public static async Task<IResult> BeginAsync(HttpContext http, Session session, string? returnUrl)
     {
         var claims = new List<Claim> { new(SaasClaims.Subject, session.User.Id.ToString()) };
@@ -60,7 +60,10 @@ public static class TwoFactorSignIn
         var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[ReturnUrlItem] = returnUrl ?? "/";
         await http.SignInAsync(PendingScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, PendingScheme)), properties);
-        return Results.LocalRedirect(session.User.TwoFactorEnabled ? "/account/two-factor" : "/account/two-factor/setup");
+        // A passkey passes the second step as well as a code does, so a person with either goes to the code page.
+        var users = http.RequestServices.GetRequiredService<UserManager<SaasUser>>();
+        var canPass = session.User.TwoFactorEnabled || (await users.GetPasskeysAsync(session.User)).Count > 0;
+        return Results.LocalRedirect(canPass ? "/account/two-factor" : "/account/two-factor/setup");
     }
 
     /// <summary>The person halfway through signing in, if any.</summary>

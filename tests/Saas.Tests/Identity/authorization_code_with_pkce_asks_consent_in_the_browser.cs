@@ -145,7 +145,7 @@ public sealed class authorization_code_with_pkce_asks_consent_in_the_browser(Bro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(IdentityHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("consent-allow")).ToBeVisibleAsync();
         return page;
     }

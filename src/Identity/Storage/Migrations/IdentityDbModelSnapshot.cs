@@ -42,6 +42,16 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             b.ToTable("user_logins");
         });
 
+        modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
+        {
+            b.Property<byte[]>("CredentialId").HasMaxLength(1024).HasColumnName("credential_id");
+            b.Property<string>("Data").IsRequired().HasColumnName("data");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.HasKey("CredentialId").HasName("pk_user_passkeys");
+            b.HasIndex("UserId").HasDatabaseName("ix_user_passkeys_user_id");
+            b.ToTable("user_passkeys");
+        });
+
         modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
         {
             b.Property<Guid>("UserId").HasColumnName("user_id");
@@ -173,6 +183,7 @@ public sealed class IdentityDbModelSnapshot : ModelSnapshot
             ("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", "fk_user_claims_users_user_id"),
             ("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", "fk_user_logins_users_user_id"),
             ("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", "fk_user_tokens_users_user_id"),
+            ("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", "fk_user_passkeys_users_user_id"),
             ("Saas.Identity.Users.Invitation", "fk_invitations_users_user_id"),
             ("Saas.Identity.Users.ResellerMembership", "fk_reseller_memberships_users_user_id"),
             ("Saas.Identity.Users.TenantMembership", "fk_tenant_memberships_users_user_id"),
