@@ -243,6 +243,12 @@ public sealed class CompanyPeople(
     public async Task<ReissuedInvitation> ReissueInvitationAsync(Guid tenantId, Guid invitationId, AuditActor actor, CancellationToken cancellationToken)
     {
         var (invitation, email) = await RequireInvitationAsync(tenantId, invitationId, cancellationToken);
+        if (await db.TenantMemberships.AnyAsync(m => m.TenantId == tenantId && m.UserId == invitation.UserId, cancellationToken))
+        {
+            // A leftover invitation of someone who joined by another one: a fresh link would only set their role again.
+            throw NoInvitation();
+        }
+
         var token = OneTimeSecrets.Create();
         var hash = OneTimeSecrets.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
