@@ -218,6 +218,12 @@ public sealed class IdentityAdministration(
             throw new IdentityValidationException("token", "The invitation is invalid, expired or already used.");
         }
 
+        // Other invitations of this person to this company are spent with this one: a second link kept from
+        // earlier must not set the role again later (e.g. after an administrator demoted the person).
+        await db.Invitations
+            .Where(i => i.UserId == user.Id && i.TenantId == invitation.TenantId && i.AcceptedUtc == null && i.Id != invitation.Id)
+            .ExecuteDeleteAsync(cancellationToken);
+
         var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.TenantId == invitation.TenantId, cancellationToken);
         var before = membership?.Role;
         if (membership is null)

@@ -40,6 +40,13 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
         await row.GetByRole(AriaRole.Button, new() { Name = "Reactivate Adatum Cycles" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Active");
 
+        // The first administrator's invitation waits on the company's Administrators page until it is accepted.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Administrators of Adatum Cycles" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Administrators", Exact = true })).ToBeVisibleAsync();
+        var waiting = Page.GetByTestId("invitation-row").Filter(new() { HasText = "ada@adatum.example" });
+        await Expect(waiting).ToContainTextAsync("Open");
+        await Expect(waiting.GetByRole(AriaRole.Button, new() { Name = "Withdraw the invitation to ada@adatum.example" })).ToBeVisibleAsync();
+
         // The new administrator, in a browser of their own, follows the link from the e-mail.
         var newcomer = await Page.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = Server.BaseAddress.ToString() });
         await newcomer.GotoAsync(invitation);
@@ -52,5 +59,9 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(newcomer.GetByTestId("company-name")).ToHaveTextAsync("Adatum Cycles");
         await Expect(newcomer.GetByTestId("tile-items")).ToContainTextAsync("0");
+
+        await Page.ReloadAsync();
+        await Expect(Page.GetByTestId("administrator-row").Filter(new() { HasText = "ada@adatum.example" })).ToContainTextAsync("Active");
+        await Expect(waiting).ToHaveCountAsync(0);
     });
 }

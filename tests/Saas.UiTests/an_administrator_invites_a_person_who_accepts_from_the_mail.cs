@@ -18,13 +18,13 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
         await SignIn("anna@contoso.example");
         await Page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "People", Exact = true })).ToBeVisibleAsync();
-        await Expect(Page.Locator("table.list tbody tr", new() { HasText = "sam@contoso.example" })).ToContainTextAsync("Active");
+        await Expect(Page.GetByTestId("person-row").Filter(new() { HasText = "sam@contoso.example" })).ToContainTextAsync("Active");
 
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.Locator("select[name='Invite.Role']").SelectOptionAsync("Warehouse");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(Page.GetByTestId("people-message")).ToContainTextAsync($"Invitation sent to {email}");
-        var row = Page.Locator("table.list tbody tr", new() { HasText = email });
+        var row = Page.GetByTestId("person-row").Filter(new() { HasText = email });
         await Expect(row).ToContainTextAsync("Invited");
         await Screenshot("invited");
 
@@ -59,6 +59,37 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
         await Expect(entries.Filter(new() { HasText = "Invitation accepted" })).ToHaveCountAsync(1);
         await Expect(entries.Filter(new() { HasText = "Role changed" })).ToContainTextAsync("Warehouse");
         await Expect(entries.Filter(new() { HasText = "Locked" })).ToHaveCountAsync(1);
+    });
+
+    [Fact]
+    public Task an_administrator_withdraws_an_invitation_and_its_link_then_fails() => Flow(async () =>
+    {
+        var email = $"withdrawn-{Guid.NewGuid():N}"[..17] + "@contoso.example";
+        await SignIn("anna@contoso.example");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
+        await Page.GetByLabel("E-mail").FillAsync(email);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(Page.GetByTestId("people-message")).ToContainTextAsync($"Invitation sent to {email}");
+
+        var invitation = Page.GetByTestId("invitation-row").Filter(new() { HasText = email });
+        await Expect(invitation).ToContainTextAsync("Open");
+        await Expect(invitation).ToContainTextAsync("anna@contoso.example");
+        await invitation.GetByRole(AriaRole.Button, new() { Name = $"Withdraw the invitation to {email}" }).ClickAsync();
+        await Expect(Page.GetByTestId("people-message")).ToContainTextAsync("The invitation is withdrawn");
+        await Expect(invitation).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("person-row").Filter(new() { HasText = email })).ToHaveCountAsync(0);
+        await Screenshot("withdrawn");
+
+        // The link in the mail that already went out no longer lets anyone in.
+        var newcomer = await Page.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = Server.BaseAddress.ToString() });
+        await newcomer.GotoAsync("/demo/mail");
+        await newcomer.GetByTestId("mail").Filter(new() { HasText = email }).GetByTestId("mail-link").ClickAsync();
+        await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
+        await Assertions.Expect(newcomer.GetByTestId("invitation-error")).ToContainTextAsync("The invitation is invalid, expired or already used.");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Audit Log" }).ClickAsync();
+        await Expect(Page.GetByTestId("audit-row").Filter(new() { HasText = email }).Filter(new() { HasText = "Invitation withdrawn" })).ToHaveCountAsync(1);
     });
 
     [Fact]

@@ -34,6 +34,8 @@ public static class AuditActions
 {
     public const string InvitationSent = "Invitation sent";
     public const string InvitationAccepted = "Invitation accepted";
+    public const string InvitationWithdrawn = "Invitation withdrawn";
+    public const string InvitationResent = "Invitation resent";
     public const string RoleChanged = "Role changed";
     public const string Removed = "Removed from company";
     public const string Locked = "Locked";
@@ -45,7 +47,8 @@ public static class AuditActions
     public const string PasskeyRemoved = "Passkey removed";
 
     public static readonly IReadOnlyList<string> All =
-        [InvitationSent, InvitationAccepted, RoleChanged, Removed, Locked, Unlocked, PasswordResetRequested, PasswordReset, LockedOutAfterFailures, PasskeyAdded, PasskeyRemoved];
+        [InvitationSent, InvitationAccepted, InvitationWithdrawn, InvitationResent, RoleChanged, Removed, Locked, Unlocked, PasswordResetRequested, PasswordReset,
+         LockedOutAfterFailures, PasskeyAdded, PasskeyRemoved];
 }
 
 /// <summary>Who made a change: a signed-in person, or the system (seeding, onboarding without a person).</summary>

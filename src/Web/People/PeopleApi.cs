@@ -22,6 +22,8 @@ internal static class PeopleApi
         company.MapPost("/people", InviteAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
         company.MapPatch("/people({personId:guid})", ChangeRoleAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
         company.MapDelete("/people({personId:guid})", RemoveAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapPost("/people({personId:guid})/Microsoft.NAV.resendInvitation", ResendInvitationAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
+        company.MapGet("/invitations", ListInvitationsAsync).RequireAuthorization(SaasPolicies.TenantAdmin);
         company.MapPost("/people({personId:guid})/Microsoft.NAV.lock", (Guid companyId, Guid personId, HttpContext http, CompanyPeople people) =>
             SetLockedAsync(companyId, personId, true, http, people)).RequireAuthorization(SaasPolicies.TenantAdmin);
         company.MapPost("/people({personId:guid})/Microsoft.NAV.unlock", (Guid companyId, Guid personId, HttpContext http, CompanyPeople people) =>
@@ -52,6 +54,20 @@ internal static class PeopleApi
                 invitationExpiresDateTime = sent.Ticket.ExpiresUtc,
                 mailSent = sent.MailSent,
             });
+    }
+
+    /// <summary>Invitations nobody accepted yet, open or expired; withdrawn with DELETE people({id}), resent with resendInvitation.</summary>
+    private static async Task<IResult> ListInvitationsAsync(Guid companyId, HttpContext http, CompanyPeople people)
+    {
+        var options = ApiSupport.ReadListOptions(http.Request);
+        var page = await people.ListInvitationsAsync(companyId, options.SearchOn("email"), role: null, options.Skip ?? 0, options.Top ?? 50, http.RequestAborted);
+        return Results.Ok(ApiSupport.ListResponse(page.Invitations.Select(InvitationResource.From), page.Count));
+    }
+
+    private static async Task<IResult> ResendInvitationAsync(Guid companyId, Guid personId, HttpContext http, Invitations invitations)
+    {
+        var sent = await invitations.ResendAsync(companyId, personId, RequirePerson(http.User), http.RequestAborted);
+        return Results.Ok(InvitationResource.Sent(sent));
     }
 
     private static async Task<IResult> ChangeRoleAsync(Guid companyId, Guid personId, HttpContext http, CompanyPeople people)
@@ -88,4 +104,25 @@ internal sealed record PersonResource(
 {
     public static PersonResource From(PersonRow p) =>
         new(p.Id, p.UserId, p.Email, p.DisplayName, p.Role, p.Status, p.LastSignInUtc, p.InvitationExpiresUtc);
+}
+
+/// <summary>An invitation nobody accepted yet, as the invitations lists show it.</summary>
+internal sealed record InvitationResource(
+    Guid Id, Guid UserId, string Email, string Role, string InvitedBy, DateTime SentDateTime, DateTime ExpiresDateTime, string State)
+{
+    public static InvitationResource From(InvitationRow i) =>
+        new(i.Id, i.UserId, i.Email, i.Role, i.InvitedBy, i.SentUtc, i.ExpiresUtc, i.State);
+
+    /// <summary>The answer to an invitation (re)sent: as the invite answers, with the new expiry and whether the mail went out.</summary>
+    public static object Sent(SentInvitation sent) => new
+    {
+        id = sent.Ticket.InvitationId,
+        userId = sent.Ticket.UserId,
+        email = sent.Email,
+        role = sent.Ticket.Role,
+        status = PersonStatus.Invited,
+        state = InvitationState.Open,
+        invitationExpiresDateTime = sent.Ticket.ExpiresUtc,
+        mailSent = sent.MailSent,
+    };
 }

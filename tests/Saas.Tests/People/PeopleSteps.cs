@@ -55,6 +55,32 @@ public static class PeopleSteps
         return await PostFormAsync(browser, "/account/accept-invitation", ("token", SmtpSink.TokenOf(link)), ("password", password));
     }
 
+    public static async Task<JsonElement> InvitationsAsync(this HttpClient admin, Guid companyId, string query = "") =>
+        await (await admin.GetAsync($"{CompanyRoute(companyId)}/invitations{query}")).ReadJsonAsync();
+
+    /// <summary>The row of the not yet accepted invitation for the address in a list answer, or null.</summary>
+    public static JsonElement? InvitationFor(this JsonElement list, string email) =>
+        list.GetProperty("value").EnumerateArray()
+            .Where(i => string.Equals(i.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase))
+            .Select(i => (JsonElement?)i).FirstOrDefault();
+
+    /// <summary>The invitation link in a mail that arrived for the address, other than <paramref name="except"/> (an earlier link).</summary>
+    public static async Task<string> InvitationLinkAsync(this SmtpSink smtp, string email, string? except = null)
+    {
+        var message = await smtp.WaitForAsync(email, m => m.Subject?.StartsWith("You are invited", StringComparison.Ordinal) == true
+            && SmtpSink.LinkTo(m, "/account/invitation") != except);
+        return SmtpSink.LinkTo(message, "/account/invitation");
+    }
+
+    /// <summary>The invited person opens this link and chooses a password.</summary>
+    public static async Task<HttpResponseMessage> AcceptLinkAsync(this SaasFactory factory, string link, string password = NewPassword)
+    {
+        var browser = factory.Browser();
+        var page = await browser.GetAsync(link);
+        Assert.True(page.IsSuccessStatusCode, $"{(int)page.StatusCode} for {link}");
+        return await PostFormAsync(browser, "/account/accept-invitation", ("token", SmtpSink.TokenOf(link)), ("password", password));
+    }
+
     /// <summary>PATCH with a JSON body (people are not versioned records: no If-Match).</summary>
     public static Task<HttpResponseMessage> PatchJsonAsync<T>(this HttpClient client, string url, T body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) });
