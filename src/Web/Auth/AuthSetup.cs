@@ -140,6 +140,7 @@ public static class AuthSetup
         app.MapAuthorizeEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
+        app.MapOAuthApplicationEndpoints();
         app.MapTwoFactorEndpoints();
         return app;
     }
