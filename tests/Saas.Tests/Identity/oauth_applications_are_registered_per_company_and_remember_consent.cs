@@ -141,19 +141,26 @@ public abstract partial class oauth_applications_are_registered_per_company_and_
         var app = await RegisterAsync(anna, PublicApp("Contoso only " + IdentityHost.Unique()));
         var id = app.GetProperty("id").GetGuid();
 
+        // Through his own company the application does not exist (404); the route of a company his token does not
+        // name is refused before any endpoint by tenant resolution (403 there, as for every company route).
         var frank = await factory.SignedInAsync(Frank, "fabrikam");
-        foreach (var company in new[] { Contoso, Fabrikam })
+        foreach (var (company, expected) in new[] { (Fabrikam, HttpStatusCode.NotFound), (Contoso, HttpStatusCode.Forbidden) })
         {
             var route = $"{Applications(company)}({id})";
-            Assert.Equal(HttpStatusCode.NotFound, (await frank.GetAsync(route)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await frank.PatchJsonAsync(route, new { displayName = "Taken over" })).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await frank.DeleteAsync(route)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await frank.PostAsync(route + "/Microsoft.NAV.newSecret", null)).StatusCode);
+            Assert.Equal(expected, (await frank.GetAsync(route)).StatusCode);
+            Assert.Equal(expected, (await frank.PatchJsonAsync(route, new { displayName = "Taken over" })).StatusCode);
+            Assert.Equal(expected, (await frank.DeleteAsync(route)).StatusCode);
+            Assert.Equal(expected, (await frank.PostAsync(route + "/Microsoft.NAV.newSecret", null)).StatusCode);
         }
 
         var fabrikamList = await (await frank.GetAsync(Applications(Fabrikam) + "?$top=1000")).ReadJsonAsync();
         Assert.DoesNotContain(fabrikamList.GetProperty("value").EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
-        Assert.Equal(HttpStatusCode.NotFound, (await frank.GetAsync(Applications(Contoso))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frank.GetAsync(Applications(Contoso))).StatusCode);
+
+        // Anna administers both companies: signed in to Fabrikam, Contoso's application is not there either.
+        var annaInFabrikam = await factory.SignedInAsync(Anna, "fabrikam");
+        Assert.Equal(HttpStatusCode.NotFound, (await annaInFabrikam.GetAsync($"{Applications(Fabrikam)}({id})")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await annaInFabrikam.DeleteAsync($"{Applications(Fabrikam)}({id})")).StatusCode);
 
         var sam = await factory.SignedInAsync(Sam, "contoso");
         Assert.Equal(HttpStatusCode.Forbidden, (await sam.GetAsync(Applications(Contoso))).StatusCode);
