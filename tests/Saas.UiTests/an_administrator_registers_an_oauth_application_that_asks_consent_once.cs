@@ -23,7 +23,7 @@ public sealed class an_administrator_registers_an_oauth_application_that_asks_co
     {
         await SignIn(AppServer.AdministratorOfBoth, "/oauthApplications");
         await Expect(Page).ToHaveURLAsync(new Regex("/oauthApplications$"));
-        await Page.GetByLabel("Name").FillAsync("Webshop Connector");
+        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Webshop Connector");
         await Page.GetByLabel("Redirect URIs").FillAsync(Callback);
         await Page.GetByLabel("Client type").SelectOptionAsync("public");
         await Page.GetByRole(AriaRole.Checkbox, new() { Name = "Inventory" }).CheckAsync();

@@ -206,10 +206,24 @@ public sealed class OAuthApplications(
     private static string ValidName(string? displayName)
     {
         var name = displayName?.Trim();
+        if (name is not null && HasControlCharacters(name))
+        {
+            throw new IdentityValidationException("displayName", ControlCharactersRefused);
+        }
+
         return string.IsNullOrEmpty(name) || name.Length > 100
             ? throw new IdentityValidationException("displayName", "A display name of 1 to 100 characters is required.")
             : name;
     }
+
+    private const string ControlCharactersRefused = "Must not contain control characters or direction overrides.";
+
+    /// <summary>
+    /// The API refuses these in every JSON body before binding (<c>ControlCharacters</c> in the web host); the web page
+    /// posts a form, so the service checks its own text as well: C0 and C1 controls, DEL, and bidirectional overrides.
+    /// </summary>
+    private static bool HasControlCharacters(string text) =>
+        text.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     /// <summary>Absolute https URIs without a fragment; plain http only back to the person's own machine (native apps, RFC 8252).</summary>
     private static List<Uri> ValidRedirectUris(IReadOnlyList<string>? redirectUris)
@@ -224,6 +238,11 @@ public sealed class OAuthApplications(
         {
             var field = $"redirectUris[{i}]";
             var text = redirectUris[i]?.Trim() ?? "";
+            if (HasControlCharacters(text))
+            {
+                throw new IdentityValidationException(field, ControlCharactersRefused);
+            }
+
             if (text.Length is 0 or > 2000 || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
             {
                 throw new IdentityValidationException(field, "Must be an absolute URI (https://…, or http://localhost/… for an application on the person's own machine).");

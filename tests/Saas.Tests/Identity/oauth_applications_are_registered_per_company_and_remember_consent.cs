@@ -134,6 +134,18 @@ public abstract partial class oauth_applications_are_registered_per_company_and_
         Assert.Equal(before.ToString(), after.ToString());
     }
 
+    [Theory]
+    [InlineData("Shop\u202Eevil", "https://shop.example/callback", "displayName")]
+    [InlineData("Shop\tTab", "https://shop.example/callback", "displayName")]
+    [InlineData("Shop", "https://shop.example/call\u0000back", "redirectUris[0]")]
+    public async Task the_page_s_form_path_refuses_control_characters_too(string name, string redirectUri, string field)
+    {
+        var refused = await Assert.ThrowsAsync<IdentityValidationException>(() => WithServicesAsync(services =>
+            services.GetRequiredService<OAuthApplications>().RegisterAsync(
+                Contoso, name, [redirectUri], "public", [ApiScopes.Sales], new Saas.Identity.Audit.AuditActor(null, Anna), CancellationToken.None)));
+        Assert.Equal(field, refused.Field);
+    }
+
     [Fact]
     public async Task another_company_cannot_see_or_touch_the_application_and_a_non_administrator_is_forbidden()
     {
