@@ -25,6 +25,7 @@ public sealed class ConnectedApplications(
     IOpenIddictTokenManager tokens,
     TenantCatalog tenants,
     AuditTrail audit,
+    TimeProvider clock,
     ILogger<ConnectedApplications> logger)
 {
     /// <summary>The person's valid permanent authorization of the application for the company, if one grants every scope asked for.</summary>
@@ -84,7 +85,7 @@ public sealed class ConnectedApplications(
             Subject = userId.ToString(),
             Status = Statuses.Valid,
             Type = AuthorizationTypes.Permanent,
-            CreationDate = DateTimeOffset.UtcNow,
+            CreationDate = clock.GetUtcNow(),
         };
         created.Scopes.UnionWith(allowed);
         if (tenantId is { } id)
