@@ -75,6 +75,8 @@ public static class IdentityModule
         services.AddScoped<SessionRevocation>();
         services.AddScoped<ITenantStatusObserver>(sp => sp.GetRequiredService<SessionRevocation>());
         services.AddScoped<ApiClients>();
+        services.AddScoped<OAuthApplications>();
+        services.AddScoped<ConnectedApplications>();
         services.AddScoped<IdentityAdministration>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<People.CompanyPeople>();

@@ -45,10 +45,17 @@ public static class AuditActions
     public const string LockedOutAfterFailures = "Locked out after failed sign-ins";
     public const string PasskeyAdded = "Passkey added";
     public const string PasskeyRemoved = "Passkey removed";
+    public const string OAuthApplicationRegistered = "OAuth application registered";
+    public const string OAuthApplicationChanged = "OAuth application changed";
+    public const string OAuthApplicationSecretRenewed = "OAuth application secret renewed";
+    public const string OAuthApplicationDeleted = "OAuth application deleted";
+    public const string ApplicationAllowed = "Application allowed";
+    public const string ApplicationRevoked = "Application access revoked";
 
     public static readonly IReadOnlyList<string> All =
         [InvitationSent, InvitationAccepted, InvitationWithdrawn, InvitationResent, RoleChanged, Removed, Locked, Unlocked, PasswordResetRequested, PasswordReset,
-         LockedOutAfterFailures, PasskeyAdded, PasskeyRemoved];
+         LockedOutAfterFailures, PasskeyAdded, PasskeyRemoved,
+         OAuthApplicationRegistered, OAuthApplicationChanged, OAuthApplicationSecretRenewed, OAuthApplicationDeleted, ApplicationAllowed, ApplicationRevoked];
 }
 
 /// <summary>Who made a change: a signed-in person, or the system (seeding, onboarding without a person).</summary>

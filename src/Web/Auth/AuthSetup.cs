@@ -156,6 +156,7 @@ public static class AuthSetup
         app.MapAuthorizeEndpoints();
         app.MapAccountEndpoints();
         app.MapApiClientEndpoints();
+        app.MapOAuthApplicationEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapPasskeyEndpoints();
         return app;

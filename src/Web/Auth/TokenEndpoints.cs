@@ -127,6 +127,17 @@ public static class TokenEndpoints
         }
 
         var tenantId = Guid.TryParse(previous.GetClaim(SaasClaims.TenantId), out var id) ? id : (Guid?)null;
+
+        // A company's own OAuth application acts for that company only (checked at /connect/authorize; again here).
+        var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
+        if (http.GetOpenIddictServerRequest()?.ClientId is { } clientId
+            && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application
+            && OAuthApplications.OwnerOf(await applications.GetPropertiesAsync(application, cancellationToken)) is { } owner
+            && owner != tenantId)
+        {
+            return Refuse(Errors.InvalidGrant, "This application is registered by another company.");
+        }
+
         var reopened = await services.GetRequiredService<Sessions>().ReopenAsync(user, tenantId, cancellationToken);
         if (reopened.Session is not { } session)
         {
@@ -140,13 +151,15 @@ public static class TokenEndpoints
             return Refuse(Errors.InvalidGrant, TwoFactorRequired);
         }
 
-        return SignIn(TwoFactorSignIn.WithSecondFactor(session.ToClaims(), secondFactor), previous.GetScopes());
+        // The new tokens stay under the same authorization (remembered consent), so revoking it ends them too.
+        return SignIn(TwoFactorSignIn.WithSecondFactor(session.ToClaims(), secondFactor), previous.GetScopes(), previous.GetAuthorizationId());
     }
 
-    private static IResult SignIn(IEnumerable<Claim> claims, IEnumerable<string> scopes)
+    private static IResult SignIn(IEnumerable<Claim> claims, IEnumerable<string> scopes, string? authorizationId = null)
     {
         var identity = new ClaimsIdentity(claims, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, SaasClaims.Name, SaasClaims.Role);
         identity.SetScopes(scopes);
+        identity.SetAuthorizationId(authorizationId);
         identity.SetAudiences(IdentitySettings.Audience);
         identity.SetDestinations(claim => claim.Type switch
         {
