@@ -31,7 +31,7 @@ public sealed class passkey_sign_in(IdentityHost host) : IClassFixture<IdentityH
         var credential = await AddPasskeyAsync(await SignedInAsync(user), authenticator, "Work laptop");
 
         var stored = await PasskeysAsync(user);
-        Assert.Equal("Work laptop", Assert.Single(stored).Name);
+        Assert.Equal("Work laptop", Assert.Single(stored).Data.Name);
         Assert.Contains(await AuditAsync(tenant), e => e.Action == AuditActions.PasskeyAdded && e.SubjectUserId == user.Id && e.After == "Work laptop");
 
         var browser = Browser();
@@ -112,7 +112,7 @@ public sealed class passkey_sign_in(IdentityHost host) : IClassFixture<IdentityH
         await OptionsAsync(browser, "/account/passkeys/options");
         var badName = await PostFormAsync(browser, "/account/passkeys", ("name", "evil\u202e"), ("credential", "{}"));
         Assert.Equal("/account/passkeys?error=name", badName.Headers.Location?.OriginalString);
-        Assert.Equal(["Laptop"], (await PasskeysAsync(user)).Select(p => p.Name));
+        Assert.Equal(["Laptop"], (await PasskeysAsync(user)).Select(p => p.Data.Name));
 
         // Signed by the right key for another web site (phishing origin): refused, no session.
         var phished = Browser();
