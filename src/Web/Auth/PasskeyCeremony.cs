@@ -148,7 +148,7 @@ public sealed class PasskeyCeremony(
         }
 
         var parts = payload.Split('|', 3);
-        return parts.Length == 3 && parts[0] == ceremony.ToString() && parts[1] == user?.ToString() ? parts[2] : null;
+        return parts.Length == 3 && parts[0] == ceremony.ToString() && parts[1] == (user?.ToString() ?? "") ? parts[2] : null;
     }
 
     /// <summary>A credential id as the pages and forms carry it (base64url, as WebAuthn spells it).</summary>

@@ -51,7 +51,7 @@ public static class PasskeyEndpoints
         }
 
         var name = form["name"].ToString().Trim();
-        if (name.Length > PasskeyCeremony.MaxNameLength || name.Any(char.IsControl))
+        if (name.Length > PasskeyCeremony.MaxNameLength || name.Any(c => ControlCharacters.IsRefused(c)))
         {
             return BackToPasskeys("error", PasskeyRefusals.Name);
         }
