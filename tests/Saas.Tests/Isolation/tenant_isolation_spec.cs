@@ -47,6 +47,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["apiClients"] = new { displayName = "Isolation client", role = "ReadOnly" },
         // The same person invited to both companies: one user, but a person id per company (the invitation's).
         ["people"] = new { email = "isolation-person@isolation.example", role = "ReadOnly" },
+        ["oauthApplications"] = new { displayName = "Isolation app", clientType = "public", redirectUris = new[] { "https://isolation.example/callback" }, scopes = new[] { "inventory" } },
         ["itemCategories"] = new { code = "ISO-CAT", displayName = "Isolation category" },
         ["itemAttributes"] = new { name = "ISO-ATTR", type = "Text" },
         ["catalogItems"] = new { entryNumber = "ISO-NS1", displayName = "Isolation catalog item" },
