@@ -115,7 +115,8 @@ public sealed class IdentityAdministration(
     /// Creates the person (without a password) if new and returns a one-time token that lets them join the
     /// tenant with <paramref name="role"/> within <see cref="IdentitySettings.InvitationLifetime"/>. No membership
     /// is made here: it starts when the person accepts (<see cref="AcceptInvitationAsync"/>), so an invitation
-    /// can never put an existing person into a company they did not agree to join.
+    /// can never put an existing person into a company they did not agree to join. An open invitation of the same
+    /// person to the same company is replaced (its link stops working).
     /// </summary>
     public async Task<InvitationTicket> InviteAsync(
         string email, Guid tenantId, string role, AuditActor? invitedBy = null, CancellationToken cancellationToken = default)
@@ -148,8 +149,14 @@ public sealed class IdentityAdministration(
             CreatedUtc = now,
             ExpiresUtc = now + settings.InvitationLifetime,
         };
+        // Inviting again replaces the person's open invitation to this company: only the newest link (and role) works.
+        var replaced = await db.Invitations
+            .Where(i => i.UserId == user.Id && i.TenantId == tenantId && i.AcceptedUtc == null)
+            .ToListAsync(cancellationToken);
+        db.Invitations.RemoveRange(replaced);
         db.Invitations.Add(invitation);
-        audit.Add(tenantId, actor, AuditActions.InvitationSent, user.Id, user.Email ?? "", after: canonicalRole);
+        audit.Add(tenantId, actor, AuditActions.InvitationSent, user.Id, user.Email ?? "",
+            before: replaced.Count > 0 ? replaced.MaxBy(i => i.CreatedUtc)!.Role : null, after: canonicalRole);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Invited user {UserId} to tenant {TenantId} as {Role}", user.Id, tenantId, canonicalRole);
         return new InvitationTicket(invitation.Id, user.Id, tenantId, canonicalRole, token, invitation.ExpiresUtc, isNew);

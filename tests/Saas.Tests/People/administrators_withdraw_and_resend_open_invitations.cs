@@ -54,6 +54,33 @@ public abstract class administrators_withdraw_and_resend_open_invitations<TFacto
     }
 
     [Fact]
+    public async Task inviting_the_same_person_again_replaces_the_open_invitation()
+    {
+        var anna = await factory.SignedInAsync("anna@contoso.example", "contoso");
+        var contoso = await anna.CompanyIdAsync();
+        var email = UniqueEmail("again");
+        (await anna.InviteAsync(contoso, email, "Sales")).EnsureSuccessStatusCode();
+        var first = await Smtp.InvitationLinkAsync(email);
+        (await anna.InviteAsync(contoso, email, "Accountant")).EnsureSuccessStatusCode();
+        var second = await Smtp.InvitationLinkAsync(email, except: first);
+
+        // One open invitation, with the newer role; the first link no longer works.
+        var invitations = (await anna.InvitationsAsync(contoso, $"?$search={Uri.EscapeDataString(email)}")).GetProperty("value");
+        Assert.Equal(1, invitations.GetArrayLength());
+        Assert.Equal(SaasRoles.Accountant, invitations[0].GetProperty("role").GetString());
+        Assert.Contains("error=token", (await factory.AcceptLinkAsync(first)).Headers.Location?.OriginalString);
+        var rows = (await anna.PeopleAsync(contoso, "?$top=1000")).GetProperty("value").EnumerateArray()
+            .Count(p => string.Equals(p.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1, rows);
+
+        Assert.Equal("/account/login?invitation=accepted", (await factory.AcceptLinkAsync(second)).Headers.Location?.OriginalString);
+        Assert.Equal(SaasRoles.Accountant, (await anna.PersonAsync(contoso, email))!.Value.GetProperty("role").GetString());
+        var sent = (await anna.AuditAsync(contoso, $"?action=Invitation sent&$search={Uri.EscapeDataString(email)}")).GetProperty("value");
+        Assert.Equal(SaasRoles.Sales, sent[0].GetProperty("before").GetString());
+        Assert.Equal(SaasRoles.Accountant, sent[0].GetProperty("after").GetString());
+    }
+
+    [Fact]
     public async Task a_resent_invitation_has_a_new_link_and_the_old_one_stops_working()
     {
         var anna = await factory.SignedInAsync("anna@contoso.example", "contoso");
