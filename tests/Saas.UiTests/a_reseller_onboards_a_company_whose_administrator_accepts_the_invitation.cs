@@ -63,5 +63,11 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
         await Page.ReloadAsync();
         await Expect(Page.GetByTestId("administrator-row").Filter(new() { HasText = "ada@adatum.example" })).ToContainTextAsync("Active");
         await Expect(waiting).ToHaveCountAsync(0);
+
+        // The partner may move an administrator to another role, but never the company's last one.
+        await Page.GetByLabel("Role of ada@adatum.example", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Accountant" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change role of ada@adatum.example" }).ClickAsync();
+        await Expect(Page.GetByTestId("administrators-message")).ToContainTextAsync("last administrator");
+        await Expect(Page.GetByTestId("administrator-row").Filter(new() { HasText = "ada@adatum.example" })).ToHaveCountAsync(1);
     });
 }
