@@ -1,6 +1,8 @@
 using System.Buffers.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Saas.Identity.Audit;
 using Saas.Identity.Users;
 
@@ -13,7 +15,8 @@ namespace Saas.Web.Auth;
 /// five minutes, naming the ceremony and the person, and deleted when used — every node can finish what another began.
 /// </summary>
 public sealed class PasskeyCeremony(
-    IPasskeyHandler<SaasUser> handler, UserManager<SaasUser> users, AuditTrail audit, IDataProtectionProvider protection, ILogger<PasskeyCeremony> logger)
+    IPasskeyHandler<SaasUser> handler, UserManager<SaasUser> users, AuditTrail audit, IDataProtectionProvider protection,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies, ILogger<PasskeyCeremony> logger)
 {
     public const int MaxNameLength = 60;
     private const string StateCookie = "saas.passkey";
@@ -119,7 +122,7 @@ public sealed class PasskeyCeremony(
         http.Response.Cookies.Append(StateCookie, protector.Protect(payload, StateLifetime), new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            Secure = Secure(http),
             SameSite = SameSiteMode.Strict,
             Path = "/account",
             MaxAge = StateLifetime,
@@ -127,11 +130,15 @@ public sealed class PasskeyCeremony(
         });
     }
 
+    /// <summary>Secure exactly when the sign-in cookie is (always outside development, ADR 012).</summary>
+    private bool Secure(HttpContext http) =>
+        cookies.Get(AuthSetup.CookieScheme).Cookie.SecurePolicy == CookieSecurePolicy.Always || http.Request.IsHttps;
+
     /// <summary>The state of this ceremony for this person, once: the cookie is deleted whatever it held.</summary>
     private string? TakeState(HttpContext http, Ceremony ceremony, Guid? user)
     {
         var cookie = http.Request.Cookies[StateCookie];
-        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/account", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict });
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/account", Secure = Secure(http), SameSite = SameSiteMode.Strict });
         if (cookie is null)
         {
             return null;
