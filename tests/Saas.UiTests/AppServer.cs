@@ -117,8 +117,14 @@ public sealed class AppServer : IAsyncLifetime
         await using var scope = await Services.GetRequiredService<TenantScopes>().BeginScope(company);
         try
         {
-            await scope.Services.GetRequiredService<CreateItemCategoryHandler>()
+            var created = await scope.Services.GetRequiredService<CreateItemCategoryHandler>()
                 .HandleAsync(new CreateItemCategory { Code = code, DisplayName = displayName });
+
+            // Lookups and lists read the read side: the category counts as made once it is projected there.
+            if (!await scope.Services.GetRequiredService<ReadPositions>().WaitAsync(created.ReadPosition, TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"The item category {code} was not projected within 60 s.");
+            }
         }
         catch (ConflictException)
         {

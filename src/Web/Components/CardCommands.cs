@@ -31,6 +31,21 @@ public sealed class CardCommands(ReadPositions positions, ILogger<CardCommands> 
         }
     }
 
+    /// <summary>
+    /// The write side checks a taken number last, inside its transaction, so a card with other errors would learn of
+    /// it only after fixing those. When other rules have already failed, the read side answers it now, in the write
+    /// side's words, so that one Save shows every problem; the write side's check stays the authority on save.
+    /// </summary>
+    public static async Task FlagTakenNumberAsync(
+        FormErrors errors, string field, string? number, Func<string, Task<bool>> takenByAnother, Func<string, string> message)
+    {
+        var code = Codes.Normalize(number);
+        if (errors.Any && !errors.Has(field) && code.Length > 0 && await takenByAnother(code))
+        {
+            errors.Add(field, message(code));
+        }
+    }
+
     public async Task<T?> RunAsync<T>(Func<Task<CommandResult<T>>> command, FormErrors errors, CancellationToken cancellationToken = default)
         where T : class
     {

@@ -41,4 +41,8 @@ public sealed class FormErrors
         var shown = new HashSet<string>(shownFields, StringComparer.OrdinalIgnoreCase);
         return byField.Where(e => !shown.Contains(e.Key)).SelectMany(e => e.Value);
     }
+
+    /// <summary>The messages as plain data, for an interactive island (its parameters travel as JSON).</summary>
+    public Dictionary<string, string[]> ToDictionary() =>
+        byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 }

@@ -1,16 +1,21 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Routing;
+using Saas.Web.Components.Interactive;
 
 namespace Saas.Web.Components;
 
 /// <summary>
-/// The web client: Blazor components rendered on the server (static SSR with plain HTML forms), so the
-/// browser needs no WebSocket circuit and every page works without JavaScript.
+/// The web client: Blazor components rendered on the server. Pages are static SSR with plain HTML forms; the parts
+/// that answer every keystroke (lookups, document lines) are interactive server islands in those pages (ADR 015).
 /// </summary>
 public static class UiSetup
 {
     public static WebApplicationBuilder AddSaasUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<CircuitHandler, CircuitTenant>();
+        builder.Services.AddScoped<Lookups>();
+        builder.Services.AddScoped<ItemAvailabilityFacts>();
         builder.Services.AddAntiforgery();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<NavigationAccess>();
@@ -38,7 +43,7 @@ public static class UiSetup
             app.UseStaticFiles();
         }
 
-        app.MapRazorComponents<App>().Add(GetOnlyWhereMarked);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(GetOnlyWhereMarked);
         return app;
     }
 

@@ -1,8 +1,8 @@
 namespace Saas.Web.Hosting;
 
 /// <summary>
-/// Browser protections on every response: a content security policy without inline scripts (the UI is static
-/// server rendering with plain forms and needs no script at all), no framing (clickjacking of signed-in pages),
+/// Browser protections on every response: a content security policy without inline scripts or styles (the UI runs
+/// only the site's own script files: Blazor's, for the interactive islands, and the passkey ceremony), no framing (clickjacking of signed-in pages),
 /// no MIME sniffing, and referrers only within the site (invitation links carry their token in the query string).
 /// HSTS is added outside development by <see cref="UseSecurityHeaders"/>; Kestrel's <c>Server</c> header is off.
 /// </summary>

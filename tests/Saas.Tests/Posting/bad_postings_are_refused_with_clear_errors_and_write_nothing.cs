@@ -61,6 +61,27 @@ public abstract class bad_postings_are_refused_with_clear_errors_and_write_nothi
     }
 
     [Fact]
+    public async Task every_wrong_line_is_named_at_once_not_one_per_attempt()
+    {
+        var company = await NewCompanyAsync(app, s =>
+        {
+            s.AllowPostingFrom = Day1;
+            s.AllowPostingTo = Day1.AddDays(30);
+        });
+        var item = await company.ItemAsync("ALLATONCE", CostingMethod.FIFO);
+        var before = await company.LedgersAsync();
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => company.PostAsync(
+            Purchase(item, 1, 5, Day1),
+            Purchase("NOPE", 1, 5, Day1),
+            Purchase(item, 1, 5, Day1.AddDays(-1)),
+            Purchase(item, 1, 5, Day1, location: "ELSEWHERE")));
+        Assert.Equal(["lines[1].itemNo", "lines[2].postingDate", "lines[3].locationCode"], refused.Errors.Keys.Order().ToArray());
+        Assert.Contains("Item NOPE does not exist", refused.Errors["lines[1].itemNo"].Single());
+        Assert.Contains("Location ELSEWHERE does not exist", refused.Errors["lines[3].locationCode"].Single());
+        Assert.Equal(before.Items.Count, (await company.LedgersAsync()).Items.Count);
+    }
+
+    [Fact]
     public async Task negative_inventory_is_refused_unless_allowed_and_the_whole_posting_rolls_back()
     {
         var company = await NewCompanyAsync(app);

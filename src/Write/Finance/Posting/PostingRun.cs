@@ -46,6 +46,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         defaultDocumentNo = Codes.Normalize(posting.DocumentNo) is { Length: > 0 } given ? given : null;
         registerNo = counters.LastRegisterNo + 1;
         await PrefetchAsync(posting.Lines);
+        await CheckEveryLineAsync(posting.Lines, posting.SourceCode == ItemPosting.TransferSourceCode);
 
         for (var i = 0; i < posting.Lines.Count; i++)
         {
@@ -159,6 +160,43 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         ?? throw ValidationFailedException.For("generalLedgerSetup", "General Ledger Setup does not exist for this company.");
 
     // ---------------------------------------------------------------- lines
+
+    /// <summary>
+    /// The rules a line can break on its own (item, location, date), checked for every line before any is posted, so
+    /// that a journal with several wrong lines learns of all of them at once instead of one per attempt. The items and
+    /// locations are prefetched, so this costs no statement; what depends on posting order (stock to apply) is still
+    /// found while posting.
+    /// </summary>
+    private async Task CheckEveryLineAsync(IReadOnlyList<ItemPostingLine> lines, bool transferOrder)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (line, field) = (lines[i], $"lines[{i}].");
+            try
+            {
+                CheckItem(await ItemAsync(line.ItemNo, field + "itemNo"), line, field);
+                CheckDate(line.PostingDate, field + "postingDate");
+                CheckInTransit(await LocationAsync(line.LocationCode, field + "locationCode"), transferOrder, field + "locationCode");
+                if (line.EntryType == ItemLedgerEntryType.Transfer)
+                {
+                    CheckInTransit(await LocationAsync(line.NewLocationCode, field + "newLocationCode"), transferOrder, field + "newLocationCode");
+                }
+            }
+            catch (ValidationFailedException invalid)
+            {
+                foreach (var (name, reasons) in invalid.Errors)
+                {
+                    errors[name] = reasons;
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+    }
 
     private async Task PostLineAsync(ItemPostingLine line, string field, bool transferOrder)
     {

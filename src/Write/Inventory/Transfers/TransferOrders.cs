@@ -41,6 +41,9 @@ public sealed record SaveTransferLine
     public decimal? Quantity { get; init; }
     public decimal? QtyToShip { get; init; }
     public decimal? QtyToReceive { get; init; }
+
+    /// <summary>A new line goes before the line with this number (BC's Insert Line); null adds it at the end.</summary>
+    public int? InsertBeforeLineNo { get; init; }
 }
 
 /// <summary>Transfer order header and line commands. Posting is <see cref="TransferPosting"/>.</summary>
@@ -143,13 +146,12 @@ public sealed class TransferOrders(WriteDbContext db, NumberSeries numbers, Time
         }
         else
         {
-            var lastNo = await db.TransferLines.Where(l => l.TransferOrderId == header.Id).MaxAsync(l => (int?)l.LineNo, cancellationToken) ?? 0;
             line = new TransferLine
             {
                 TenantId = db.CurrentTenantId,
                 Id = Guid.CreateVersion7(now),
                 TransferOrderId = header.Id,
-                LineNo = lastNo + 10000, // BC numbers lines in steps of 10000 so that lines can go in between
+                LineNo = await NewLineNoAsync(header.Id, command.InsertBeforeLineNo, v, cancellationToken),
             };
             if (string.IsNullOrWhiteSpace(command.ItemNumber))
             {
@@ -222,6 +224,35 @@ public sealed class TransferOrders(WriteDbContext db, NumberSeries numbers, Time
 
         await TouchAsync(header, null, cancellationToken);
         return line;
+    }
+
+    /// <summary>
+    /// BC numbers lines in steps of 10000 so that lines can go in between: a line added at the end gets the last
+    /// number + 10000, a line inserted before another gets the number halfway to the line above it. Where two lines
+    /// have no number left between them, BC refuses the insert rather than renumbering lines others may refer to.
+    /// </summary>
+    private async Task<int> NewLineNoAsync(Guid orderId, int? before, Validation v, CancellationToken cancellationToken)
+    {
+        var lines = db.TransferLines.Where(l => l.TransferOrderId == orderId);
+        if (before is not { } next)
+        {
+            return (await lines.MaxAsync(l => (int?)l.LineNo, cancellationToken) ?? 0) + 10000;
+        }
+
+        if (!await lines.AnyAsync(l => l.LineNo == next, cancellationToken))
+        {
+            v.Add("insertBeforeLineNo", $"names no line of this order ({next}).");
+            return 0;
+        }
+
+        var previous = await lines.Where(l => l.LineNo < next).MaxAsync(l => (int?)l.LineNo, cancellationToken) ?? 0;
+        if (next - previous < 2)
+        {
+            v.Add("insertBeforeLineNo", "There is no room to insert a line here. Add the line at the end instead.");
+            return 0;
+        }
+
+        return previous + (next - previous) / 2;
     }
 
     /// <summary><paramref name="expectedVersion"/> is the line's version (its ETag), optional as for every delete.</summary>
