@@ -54,7 +54,7 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
         var ofReceipt = await Api.GetOkAsync(writer, Api.Company(tenant, $"valueEntries?itemLedgerEntryNumber={(long)receipt["entryNumber"]!}"));
         var receiptValue = Assert.Single(ofReceipt["value"]!.AsArray())!;
         var ofValue = await Api.GetOkAsync(writer, Api.Company(tenant, $"generalLedgerEntries?valueEntryNumber={(long)receiptValue["entryNumber"]!}"));
-        Assert.Equal([25m, -25m], ofValue["value"]!.AsArray().Select(g => (decimal)g!["amount"]!).OrderDescending());
+        Assert.Equal(new[] { 25m, -25m }, ofValue["value"]!.AsArray().Select(g => (decimal)g!["amount"]!).OrderDescending());
         var one = await Api.GetOkAsync(writer, Api.Company(tenant, $"itemLedgerEntries?entryNumber={(long)receipt["entryNumber"]!}"));
         Assert.Equal(1, (int)one["@odata.count"]!);
 
