@@ -29,6 +29,7 @@ public static class ReadModule
         services.AddScoped<ItemReferenceQueries>();
         services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<Inventory.TransferQueries>();
+        services.AddScoped<Navigate.NavigateQueries>();
         services.AddScoped<ReadPositions>();
         services.AddSingleton<ReadSideSignal>();
         services.AddSingleton<ProjectionWriter>();

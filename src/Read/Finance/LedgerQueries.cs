@@ -7,13 +7,26 @@ using Saas.Write.Inventory.Ledger;
 
 namespace Saas.Read.Finance;
 
-/// <summary>Filters of the ledger lists (BC's entry pages): by account or item, location, date range, document.</summary>
+/// <summary>
+/// Filters of the ledger lists (BC's entry pages): by account or item, location, date range, document, and the
+/// links between entries that Navigate follows (one entry, an item ledger entry's value entries, a value entry's G/L entries).
+/// </summary>
 public sealed record LedgerFilter
 {
     public string? AccountNumber { get; init; }
     public string? ItemNumber { get; init; }
     public string? LocationCode { get; init; }
     public string? DocumentNumber { get; init; }
+
+    /// <summary>One entry of the list's own ledger.</summary>
+    public long? EntryNumber { get; init; }
+
+    /// <summary>Value entries only: those of this item ledger entry.</summary>
+    public long? ItemLedgerEntryNumber { get; init; }
+
+    /// <summary>G/L entries only: those posted for this value entry (BC's G/L - Item Ledger Relation).</summary>
+    public long? ValueEntryNumber { get; init; }
+
     public DateOnly? FromDate { get; init; }
     public DateOnly? ToDate { get; init; }
     public int? Top { get; init; }
@@ -113,7 +126,7 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<GLEntryRow>> GLEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(s =>
         {
-            var where = Where(s, filter, ("gl_account_no", filter.AccountNumber));
+            var where = Where(s, filter, [("gl_account_no", filter.AccountNumber)], [("value_entry_no", filter.ValueEntryNumber)]);
             return PageAsync<GLEntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, {Text(s, "posting_date")} AS PostingDate, document_no AS DocumentNumber,
@@ -126,7 +139,8 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<ValueEntryRow>> ValueEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(async s =>
         {
-            var where = Where(s, filter, ("item_no", filter.ItemNumber), ("location_code", filter.LocationCode));
+            var where = Where(s, filter, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)],
+                [("item_ledger_entry_no", filter.ItemLedgerEntryNumber)]);
             var page = await PageAsync<ValueEntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, item_ledger_entry_no AS ItemLedgerEntryNumber, item_no AS ItemNumber,
@@ -153,7 +167,7 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<ItemLedgerEntryRow>> ItemLedgerEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(async s =>
         {
-            var where = Where(s, filter, ("item_no", filter.ItemNumber), ("location_code", filter.LocationCode));
+            var where = Where(s, filter, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)], []);
             var page = await PageAsync<EntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, item_no AS ItemNumber, {Text(s, "posting_date")} AS PostingDate, entry_type AS EntryType,
@@ -251,7 +265,8 @@ public sealed class LedgerQueries(TenantDb db)
         public decimal Amount { get; init; }
     }
 
-    private static (string Sql, DynamicParameters Parameters) Where(TenantSqlSession s, LedgerFilter filter, params (string Column, string? Value)[] equals)
+    private static (string Sql, DynamicParameters Parameters) Where(
+        TenantSqlSession s, LedgerFilter filter, (string Column, string? Value)[] equals, (string Column, long? Value)[] links)
     {
         var conditions = new List<string> { "tenant_id = @TenantId" };
         var parameters = new DynamicParameters();
@@ -265,6 +280,12 @@ public sealed class LedgerQueries(TenantDb db)
         {
             conditions.Add("document_no = @DocumentNo");
             parameters.Add("DocumentNo", Codes.Normalize(filter.DocumentNumber));
+        }
+
+        foreach (var (column, value) in links.Append((Column: "entry_no", Value: filter.EntryNumber)).Where(l => l.Value is not null))
+        {
+            conditions.Add($"{column} = @{column}");
+            parameters.Add(column, value!.Value);
         }
 
         if (filter.FromDate is { } from)

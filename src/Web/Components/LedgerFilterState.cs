@@ -6,7 +6,8 @@ namespace Saas.Web.Components;
 
 /// <summary>
 /// The filters of a ledger list as they travel in the URL (<c>?account=&amp;item=&amp;document=&amp;from=&amp;to=&amp;skip=</c>),
-/// so a filtered list can be bookmarked and paged without losing its filters.
+/// so a filtered list can be bookmarked and paged without losing its filters. Navigate's links between entries travel
+/// the same way (<c>entry=</c>, <c>itemLedgerEntry=</c>, <c>valueEntry=</c>).
 /// </summary>
 public sealed record LedgerFilterState
 {
@@ -17,9 +18,15 @@ public sealed record LedgerFilterState
     public string? Document { get; init; }
     public string? From { get; init; }
     public string? To { get; init; }
+    public string? Entry { get; init; }
+    public string? ItemLedgerEntry { get; init; }
+    public string? ValueEntry { get; init; }
     public int Skip { get; init; }
 
-    public bool Any => Account is not null || Item is not null || Document is not null || From is not null || To is not null;
+    public bool Any => Account is not null || Item is not null || Document is not null || From is not null || To is not null || Linked;
+
+    /// <summary>Filtered to entries linked to one entry (a drill-down from another ledger), which the filter bar has no input for.</summary>
+    public bool Linked => Entry is not null || ItemLedgerEntry is not null || ValueEntry is not null;
 
     public static LedgerFilterState Create(string? account, string? item, string? document, string? from, string? to, int? skip) => new()
     {
@@ -31,11 +38,22 @@ public sealed record LedgerFilterState
         Skip = Math.Max(0, skip ?? 0),
     };
 
+    /// <summary>The same filters narrowed to the entries linked to one entry.</summary>
+    public LedgerFilterState LinkedTo(string? entry = null, string? itemLedgerEntry = null, string? valueEntry = null) => this with
+    {
+        Entry = Clean(entry),
+        ItemLedgerEntry = Clean(itemLedgerEntry),
+        ValueEntry = Clean(valueEntry),
+    };
+
     /// <summary>The read side's filter; a date that does not parse is reported next to its input instead of being ignored.</summary>
     public LedgerFilter? ToFilter(FormErrors errors)
     {
         var from = ParseDate(From, "from", errors);
         var to = ParseDate(To, "to", errors);
+        var entry = ParseEntry(Entry, "entry", errors);
+        var itemLedgerEntry = ParseEntry(ItemLedgerEntry, "itemLedgerEntry", errors);
+        var valueEntry = ParseEntry(ValueEntry, "valueEntry", errors);
         if (errors.Any)
         {
             return null;
@@ -48,6 +66,9 @@ public sealed record LedgerFilterState
             DocumentNumber = Document,
             FromDate = from,
             ToDate = to,
+            EntryNumber = entry,
+            ItemLedgerEntryNumber = itemLedgerEntry,
+            ValueEntryNumber = valueEntry,
             Top = PageSize,
             Skip = Skip,
         };
@@ -69,6 +90,22 @@ public sealed record LedgerFilterState
         return null;
     }
 
+    private static long? ParseEntry(string? text, string field, FormErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors.Add(field, $"'{text}' is not an entry number.");
+        return null;
+    }
+
     public string Href(string path, int? skip = null)
     {
         var query = new Dictionary<string, string?>();
@@ -77,6 +114,9 @@ public sealed record LedgerFilterState
         Add("document", Document);
         Add("from", From);
         Add("to", To);
+        Add("entry", Entry);
+        Add("itemLedgerEntry", ItemLedgerEntry);
+        Add("valueEntry", ValueEntry);
         var effectiveSkip = skip ?? Skip;
         if (effectiveSkip > 0)
         {

@@ -108,6 +108,9 @@ public static class FinanceApi
             ItemNumber = Text(q["itemNumber"]),
             LocationCode = Text(q["locationCode"]),
             DocumentNumber = Text(q["documentNumber"]),
+            EntryNumber = ParseLong("entryNumber", q["entryNumber"].ToString()),
+            ItemLedgerEntryNumber = ParseLong("itemLedgerEntryNumber", q["itemLedgerEntryNumber"].ToString()),
+            ValueEntryNumber = ParseLong("valueEntryNumber", q["valueEntryNumber"].ToString()),
             FromDate = ParseDate("fromDate", q["fromDate"].ToString()),
             ToDate = ParseDate("toDate", q["toDate"].ToString()),
             Top = ParseInt("$top", q["$top"].ToString()),
@@ -137,6 +140,11 @@ public static class FinanceApi
         text.Length == 0 ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw ValidationFailedException.For(field, "must be a date (yyyy-MM-dd).");
+
+    private static long? ParseLong(string field, string text) =>
+        text.Length == 0 ? null
+        : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw ValidationFailedException.For(field, "must be an entry number.");
 
     private static int? ParseInt(string field, string text) =>
         text.Length == 0 ? null

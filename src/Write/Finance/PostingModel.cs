@@ -146,6 +146,7 @@ internal static class PostingModel
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.EntryNo });
             e.HasIndex(x => new { x.TenantId, x.ItemLedgerEntryNo });
             e.HasIndex(x => new { x.TenantId, x.ItemId, x.ValuationDate }); // Average items: the value before a period (ADR 008)
+            e.HasIndex(x => new { x.TenantId, x.DocumentNo }); // Navigate
         });
 
         model.Entity<GLEntry>(e =>
@@ -159,6 +160,8 @@ internal static class PostingModel
             e.Property(x => x.SourceCode).HasMaxLength(GLRegister.SourceCodeLength);
             e.HasIndex(x => new { x.TenantId, x.GLAccountNo, x.PostingDate });
             e.HasIndex(x => new { x.TenantId, x.PostingDate });
+            e.HasIndex(x => new { x.TenantId, x.DocumentNo }); // Navigate
+            e.HasIndex(x => new { x.TenantId, x.ValueEntryNo }); // a value entry's G/L entries
         });
 
         model.Entity<GLRegister>(e =>

@@ -435,6 +435,7 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.HasKey("TenantId", "EntryNo").HasName("pk_value_entries");
             b.HasIndex("TenantId", "ItemId", "EntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_id_entry_no");
             b.HasIndex("TenantId", "ItemId", "ValuationDate").HasDatabaseName("ix_value_entries_tenant_id_item_id_valuation_date");
+            b.HasIndex("TenantId", "DocumentNo").HasDatabaseName("ix_value_entries_tenant_id_document_no");
             b.HasIndex("TenantId", "ItemLedgerEntryNo").HasDatabaseName("ix_value_entries_tenant_id_item_ledger_entry_no");
             b.ToTable("value_entries");
         });
@@ -453,7 +454,9 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("SourceCode").IsRequired().HasMaxLength(10).HasColumnName("source_code");
             b.Property<long>("RegisterNo").HasColumnName("register_no");
             b.HasKey("TenantId", "EntryNo").HasName("pk_gl_entries");
+            b.HasIndex("TenantId", "DocumentNo").HasDatabaseName("ix_gl_entries_tenant_id_document_no");
             b.HasIndex("TenantId", "GLAccountNo", "PostingDate").HasDatabaseName("ix_gl_entries_tenant_id_gl_account_no_posting_date");
+            b.HasIndex("TenantId", "ValueEntryNo").HasDatabaseName("ix_gl_entries_tenant_id_value_entry_no");
             b.HasIndex("TenantId", "PostingDate").HasDatabaseName("ix_gl_entries_tenant_id_posting_date");
             b.ToTable("gl_entries");
         });

@@ -50,6 +50,14 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
         Assert.Equal(2, (int)values["@odata.count"]!);
         Assert.Single(values["value"]!.AsArray());
 
+        // Navigate's links: an item ledger entry's value entries, a value entry's G/L entries, one entry by number.
+        var ofReceipt = await Api.GetOkAsync(writer, Api.Company(tenant, $"valueEntries?itemLedgerEntryNumber={(long)receipt["entryNumber"]!}"));
+        var receiptValue = Assert.Single(ofReceipt["value"]!.AsArray())!;
+        var ofValue = await Api.GetOkAsync(writer, Api.Company(tenant, $"generalLedgerEntries?valueEntryNumber={(long)receiptValue["entryNumber"]!}"));
+        Assert.Equal(new[] { 25m, -25m }, ofValue["value"]!.AsArray().Select(g => (decimal)g!["amount"]!).OrderDescending());
+        var one = await Api.GetOkAsync(writer, Api.Company(tenant, $"itemLedgerEntries?entryNumber={(long)receipt["entryNumber"]!}"));
+        Assert.Equal(1, (int)one["@odata.count"]!);
+
         var balance = await Api.GetOkAsync(writer, Api.Company(tenant, "trialBalance?dateFilter=2027-01-05..2027-01-31"));
         var rows = balance["value"]!.AsArray();
         Assert.Equal(15m, (decimal)rows.Single(r => (string?)r!["number"] == "1300")!["balance"]!);
@@ -85,6 +93,9 @@ public abstract class the_ledger_api_posts_journals_and_lists_entries<TApp>(TApp
 
         var badDate = await writer.GetAsync(Api.Company(tenant.Id, "generalLedgerEntries?fromDate=yesterday"));
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        var badEntry = await writer.GetAsync(Api.Company(tenant.Id, "generalLedgerEntries?valueEntryNumber=first"));
+        Assert.Equal(HttpStatusCode.BadRequest, badEntry.StatusCode);
+        Assert.True((await Api.BodyAsync(badEntry))["errors"]!.AsObject().ContainsKey("valueEntryNumber"));
 
         using var reader = app.ClientFor(tenant);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Api.Company(tenant.Id, "accounts"))).StatusCode);
