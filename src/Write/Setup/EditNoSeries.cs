@@ -61,7 +61,7 @@ public sealed class EditNoSeries(WriteDbContext db)
 
             if (change.IncrementBy is < 1 or > 1_000_000)
             {
-                v.Add("incrementBy", "must be between 1 and 1,000,000.");
+                v.Add("incrementByNo", "must be between 1 and 1,000,000.");
             }
 
             var lastNoUsed = Codes.NormalizeOrNull(change.LastNoUsed);
