@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Saas.Write.Finance.Setup.Editing;
 using Xunit.Abstractions;
 
 namespace Saas.UiTests;
@@ -38,6 +39,10 @@ public sealed class an_accountant_moves_a_number_series_forward(ITestOutputHelpe
         await Expect(Page.Locator("[data-field-error=incrementByNo]")).ToBeVisibleAsync();
         await Expect(Page.GetByLabel("Last No. Used")).ToHaveValueAsync("C00100");
         await Screenshot("refused");
+
+        // Fabrikam's customer series is not a card of Contoso's.
+        await Page.GotoAsync($"/noSeries/{SetupKeys.Id(AppServer.Fabrikam, "noSeries", "CUST")}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
     });
 
     [Fact]

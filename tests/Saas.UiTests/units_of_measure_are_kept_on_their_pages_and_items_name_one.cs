@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Saas.Write.Finance.Setup.Editing;
 using Xunit.Abstractions;
 
 namespace Saas.UiTests;
@@ -55,5 +56,9 @@ public sealed class units_of_measure_are_kept_on_their_pages_and_items_name_one(
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/unitsOfMeasure$"));
         await Expect(Page.GetByTestId("unit-SPARE")).ToHaveCountAsync(0);
+
+        // Fabrikam's PCS (Anna belongs there too) is not a card of Contoso's.
+        await Page.GotoAsync($"/unitsOfMeasure/{SetupKeys.Id(AppServer.Fabrikam, "unitsOfMeasure", "PCS")}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
     });
 }
