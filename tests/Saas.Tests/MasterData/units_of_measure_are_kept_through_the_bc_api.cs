@@ -68,6 +68,17 @@ public abstract class units_of_measure_are_kept_through_the_bc_api<TFactory>(TFa
     }
 
     [Fact]
+    public async Task a_catalog_item_names_an_existing_unit_as_the_item_made_from_it_will()
+    {
+        var pia = await AsAsync(factory, "pia@contoso.example");
+        var unknown = await pia.PostAsync("catalogItems", $$"""{ "entryNumber": "{{Unique("NS")}}", "displayName": "Glue", "unitOfMeasureCode": "NOSUCH" }""");
+        await FieldErrorAsync(unknown, "unitOfMeasureCode");
+        var entry = await pia.CreatedAsync("catalogItems", $$"""{ "entryNumber": "{{Unique("NS")}}", "displayName": "Glue", "unitOfMeasureCode": "can" }""");
+        Assert.Equal("CAN", (string?)entry["unitOfMeasureCode"]);
+        await FieldErrorAsync(await pia.PatchAsync($"catalogItems({entry["id"]})", """{ "unitOfMeasureCode": "NOSUCH" }"""), "unitOfMeasureCode");
+    }
+
+    [Fact]
     public async Task a_unit_that_is_an_item_base_unit_cannot_be_deleted()
     {
         var pia = await AsAsync(factory, "pia@contoso.example");
