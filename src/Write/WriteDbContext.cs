@@ -34,6 +34,7 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<Vendor> Vendors => Set<Vendor>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<NoSeries> NoSeries => Set<NoSeries>();
+    public DbSet<UnitOfMeasure> UnitsOfMeasure => Set<UnitOfMeasure>();
     public DbSet<ItemCategory> ItemCategories => Set<ItemCategory>();
     public DbSet<ItemAttribute> ItemAttributes => Set<ItemAttribute>();
     public DbSet<ItemAttributeValue> ItemAttributeValues => Set<ItemAttributeValue>();
@@ -184,6 +185,15 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
             series.Property(s => s.StartingNo).HasMaxLength(Setup.NoSeries.CodeLength);
             series.Property(s => s.LastNoUsed).HasMaxLength(Setup.NoSeries.CodeLength);
             series.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<UnitOfMeasure>(unit =>
+        {
+            unit.ToTable("UnitsOfMeasure");
+            unit.HasKey(u => new { u.TenantId, u.Code });
+            unit.Property(u => u.Code).HasMaxLength(UnitOfMeasure.CodeLength);
+            unit.Property(u => u.Description).HasMaxLength(UnitOfMeasure.DescriptionLength);
+            unit.Property(u => u.InternationalStandardCode).HasMaxLength(UnitOfMeasure.InternationalStandardCodeLength);
         });
 
         ConfigureItemCatalog(modelBuilder);

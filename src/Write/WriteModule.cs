@@ -37,6 +37,8 @@ public static class WriteModule
 
         services.AddScoped<NumberSeries>();
         services.AddScoped<TenantOnboarding>();
+        services.AddScoped<UnitsOfMeasure>();
+        services.AddScoped<EditNoSeries>();
         services.AddScoped<DefaultFinanceSetup>();
         services.AddScoped<Finance.Setup.Editing.ChartOfAccounts>();
         services.AddScoped<Finance.Setup.Editing.PostingGroups>();

@@ -40,6 +40,14 @@ public sealed class ItemCategoryQueries(TenantDb db)
             return sql.RunAsync<ItemCategoryRow>(session, query);
         }, cancellationToken);
 
+    /// <summary>Every category, by code: the list page draws the tree from them (a company has tens to hundreds).</summary>
+    public Task<IReadOnlyList<ItemCategoryRow>> AllAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async session => (IReadOnlyList<ItemCategoryRow>)(await session.QueryAsync<ItemCategoryRow>(
+                $"SELECT {Columns} FROM item_category_list WHERE tenant_id = @TenantId AND deleted = @Deleted ORDER BY code",
+                new { Deleted = false })).ToList(),
+            cancellationToken);
+
     public Task<ItemCategoryRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
             session => session.QuerySingleOrDefaultAsync<ItemCategoryRow>(

@@ -46,6 +46,7 @@ public static class FinanceSetupApi
         }
 
         PostingSetupApi.Map(company);
+        NoSeriesApi.Map(company);
 
         company.MapGet("/generalLedgerSetup", GeneralLedgerSetupApi.GetAsync).RequireAuthorization(SaasPolicies.TenantMember);
         company.MapPatch("/generalLedgerSetup", GeneralLedgerSetupApi.UpdateAsync).RequireAuthorization(SaasPolicies.FinanceSetup);

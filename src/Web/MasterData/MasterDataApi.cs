@@ -20,6 +20,7 @@ public static class MasterDataApi
         inventory.MapItems();
         inventory.MapLocations();
         inventory.MapItemCatalog();
+        inventory.MapUnitsOfMeasure();
         company.MapGroup("").RequireScope(ApiScopes.Sales).MapCustomers();
         company.MapGroup("").RequireScope(ApiScopes.Purchasing).MapVendors();
         return app;

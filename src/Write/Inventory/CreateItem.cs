@@ -49,6 +49,7 @@ public sealed class CreateItemHandler(WriteDbContext db, NumberSeries numbers, T
         var number = Codes.Normalize(command.Number);
         var fromSeries = number.Length == 0;
         await ItemCategories.EnsureExistsAsync(db, Codes.Normalize(command.ItemCategoryCode), "itemCategoryCode", cancellationToken);
+        await UnitsOfMeasure.EnsureExistsAsync(db, Codes.Normalize(command.BaseUnitOfMeasureCode), "baseUnitOfMeasureCode", cancellationToken);
         if (number.Length == 0)
         {
             number = await numbers.TakeNextAsync(NoSeries.Items, "number", IsFreeAsync, cancellationToken);

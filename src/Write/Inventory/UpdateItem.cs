@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Saas.Contracts.MasterData;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Catalog;
+using Saas.Write.Setup;
 
 namespace Saas.Write.Inventory;
 
@@ -81,6 +82,12 @@ public sealed class UpdateItemHandler(WriteDbContext db, TimeProvider clock)
             await ItemCategories.EnsureExistsAsync(db, category, "itemCategoryCode", cancellationToken);
         }
 
+        var unit = Codes.NormalizeOrNull(command.BaseUnitOfMeasureCode);
+        if (unit is not null && unit != item.BaseUnitOfMeasureCode)
+        {
+            await UnitsOfMeasure.EnsureExistsAsync(db, unit, "baseUnitOfMeasureCode", cancellationToken);
+        }
+
         // BC: "You cannot change Costing Method because there are one or more ledger entries for this item." Cost
         // adjustment trusts the posted costs of entries its changes do not reach (ADR 008), which a new method would
         // silently invalidate.
@@ -94,7 +101,7 @@ public sealed class UpdateItemHandler(WriteDbContext db, TimeProvider clock)
         item.Number = number ?? item.Number;
         item.DisplayName = command.DisplayName?.Trim() ?? item.DisplayName;
         item.Type = command.Type ?? item.Type;
-        item.BaseUnitOfMeasureCode = Codes.NormalizeOrNull(command.BaseUnitOfMeasureCode) ?? item.BaseUnitOfMeasureCode;
+        item.BaseUnitOfMeasureCode = unit ?? item.BaseUnitOfMeasureCode;
         item.UnitPrice = command.UnitPrice ?? item.UnitPrice;
         item.UnitCost = command.UnitCost ?? item.UnitCost;
         item.CostingMethod = command.CostingMethod ?? item.CostingMethod;

@@ -124,6 +124,17 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.ToTable("no_series");
         });
 
+        modelBuilder.Entity("Saas.Write.Setup.UnitOfMeasure", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<string>("Code").IsRequired().HasMaxLength(10).HasColumnName("code");
+            b.Property<string>("Description").IsRequired().HasMaxLength(50).HasColumnName("description");
+            b.Property<string>("InternationalStandardCode").IsRequired().HasMaxLength(10).HasColumnName("international_standard_code");
+            b.Property<DateTime>("LastModifiedUtc").HasColumnName("last_modified_utc");
+            b.HasKey("TenantId", "Code").HasName("pk_units_of_measure");
+            b.ToTable("units_of_measure");
+        });
+
         modelBuilder.Entity("Saas.Write.Inventory.Catalog.ItemCategory", b =>
         {
             b.Property<Guid>("TenantId").HasColumnName("tenant_id");

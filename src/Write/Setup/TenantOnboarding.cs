@@ -6,10 +6,11 @@ namespace Saas.Write.Setup;
 
 /// <summary>
 /// What a new company needs before its first item or customer: the number series BC's demo company starts
-/// with, a default location, and the chart of accounts and posting setup (<see cref="DefaultFinanceSetup"/>). Call inside the new tenant's scope; running it again changes nothing.
+/// with, BC's usual units of measure, a default location, and the chart of accounts and posting setup (<see cref="DefaultFinanceSetup"/>). Call inside the new tenant's scope; running it again changes nothing.
 /// </summary>
 public sealed class TenantOnboarding(
-    WriteDbContext db, CreateLocationHandler createLocation, DefaultFinanceSetup finance, Inventory.Journals.ItemJournalBatches journals)
+    WriteDbContext db, CreateLocationHandler createLocation, DefaultFinanceSetup finance, Inventory.Journals.ItemJournalBatches journals,
+    UnitsOfMeasure units)
 {
     public const string DefaultLocationCode = "MAIN";
 
@@ -44,6 +45,7 @@ public sealed class TenantOnboarding(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await units.SeedAsync(cancellationToken);
         var main = await EnsureLocationAsync(
             new CreateLocation { Code = DefaultLocationCode, DisplayName = "Main warehouse" }, cancellationToken);
         var inTransit = await EnsureLocationAsync(

@@ -49,6 +49,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["people"] = new { email = "isolation-person@isolation.example", role = "ReadOnly" },
         ["oauthApplications"] = new { displayName = "Isolation app", clientType = "public", redirectUris = new[] { "https://isolation.example/callback" }, scopes = new[] { "inventory" } },
         ["itemCategories"] = new { code = "ISO-CAT", displayName = "Isolation category" },
+        ["unitsOfMeasure"] = new { code = "ISO-UOM", displayName = "Isolation unit", internationalStandardCode = "C62" },
         ["itemAttributes"] = new { name = "ISO-ATTR", type = "Text" },
         ["catalogItems"] = new { entryNumber = "ISO-NS1", displayName = "Isolation catalog item" },
 
@@ -71,6 +72,12 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         ["itemJournals"] = new { code = "ISO-JNL", displayName = "Isolation journal", template = "Item" },
         // After "locations": numbered by each company's series, so both get the same order numbers too.
         ["transferOrders"] = new { transferFromCode = "MAIN", transferToCode = "ISO-LOC", inTransitCode = "IN-TRANSIT" },
+    };
+
+    /// <summary>Resources every company is seeded with and that cannot be created through the API: found by their code.</summary>
+    private static readonly Dictionary<string, string> Seeded = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["noSeries"] = "ITEM",
     };
 
     /// <summary>The line each company's isolation journal holds (after "items": it names the shared item number).</summary>
@@ -119,6 +126,12 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
 
         foreach (var (client, company, ids) in new[] { (a, companyA.Id, idsOfA), (b, companyB.Id, idsOfB) })
         {
+            foreach (var (resource, code) in Seeded)
+            {
+                var list = await (await client.GetAsync($"/api/v2.0/companies({company})/{resource}?$search={code}")).ReadJsonAsync();
+                ids[resource] = list.GetProperty("value").EnumerateArray().Single(v => v.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+            }
+
             foreach (var owner in AttributeOwners)
             {
                 var set = await client.PostAsJsonAsync(
@@ -267,7 +280,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
         var readableById = TenantRoutes().Where(r => r.Method == "GET").Select(r => EntityOf(r.Pattern)).OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var records = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var resource in SameNaturalKeys.Keys)
+        foreach (var resource in SameNaturalKeys.Keys.Concat(Seeded.Keys))
         {
             var card = $"/api/v2.0/companies({companyB.Id})/{resource}({idsOfB[resource]})";
             if (readableById.Contains(resource))
@@ -295,7 +308,7 @@ public abstract partial class tenant_isolation_spec<TFactory> : IClassFixture<TF
     [Fact]
     public async Task lists_with_identical_numbers_show_only_the_own_companys_rows()
     {
-        foreach (var resource in SameNaturalKeys.Keys)
+        foreach (var resource in SameNaturalKeys.Keys.Concat(Seeded.Keys))
         {
             using var request = ReadYourWrites($"/api/v2.0/companies({companyA.Id})/{resource}?$top=1000", positionsOfA, resource);
             var list = await (await a.SendAsync(request)).ReadJsonAsync();

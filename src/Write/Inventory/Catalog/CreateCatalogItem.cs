@@ -43,6 +43,7 @@ public sealed class CreateCatalogItemHandler(WriteDbContext db, NumberSeries num
         var category = Codes.Normalize(command.ItemCategoryCode);
         var vendor = Codes.Normalize(command.VendorNumber);
         await CatalogItemRules.EnsureReferencesAsync(db, vendor, category, cancellationToken);
+        await Setup.UnitsOfMeasure.EnsureExistsAsync(db, Codes.Normalize(command.UnitOfMeasureCode), "unitOfMeasureCode", cancellationToken);
         if (fromSeries)
         {
             number = await numbers.TakeNextAsync(CatalogItem.NumberSeries, "entryNumber", IsFreeAsync, cancellationToken);

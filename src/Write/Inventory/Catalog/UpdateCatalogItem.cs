@@ -54,11 +54,18 @@ public sealed class UpdateCatalogItemHandler(WriteDbContext db, TimeProvider clo
         var vendor = Codes.NormalizeOrNull(command.VendorNumber);
         var category = Codes.NormalizeOrNull(command.ItemCategoryCode);
         await CatalogItemRules.EnsureReferencesAsync(db, vendor, category, cancellationToken);
+        var unit = Codes.NormalizeOrNull(command.UnitOfMeasureCode);
+        if (unit is not null && unit != item.UnitOfMeasureCode)
+        {
+            // The unit becomes the base unit of measure of the item made from this entry, so it must exist like one.
+            await Setup.UnitsOfMeasure.EnsureExistsAsync(db, unit, "unitOfMeasureCode", cancellationToken);
+        }
+
         item.DisplayName = command.DisplayName?.Trim() ?? item.DisplayName;
         item.ManufacturerCode = Codes.NormalizeOrNull(command.ManufacturerCode) ?? item.ManufacturerCode;
         item.VendorNumber = vendor ?? item.VendorNumber;
         item.VendorItemNumber = command.VendorItemNumber?.Trim() ?? item.VendorItemNumber;
-        item.UnitOfMeasureCode = Codes.NormalizeOrNull(command.UnitOfMeasureCode) ?? item.UnitOfMeasureCode;
+        item.UnitOfMeasureCode = unit ?? item.UnitOfMeasureCode;
         item.UnitPrice = command.UnitPrice ?? item.UnitPrice;
         item.UnitCost = command.UnitCost ?? item.UnitCost;
         item.ItemCategoryCode = category ?? item.ItemCategoryCode;
