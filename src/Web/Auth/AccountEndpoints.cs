@@ -50,20 +50,20 @@ public static class AccountEndpoints
         var check = await passwords.CheckAsync(email, form["password"].ToString(), CredentialRateLimits.ClientAddress(http), device, http.RequestAborted);
         if (check.Outcome == SignInOutcome.Throttled)
         {
-            return BackToLogin("throttled", returnUrl);
+            return BackToLogin("throttled", returnUrl, email);
         }
 
         // Unknown e-mail, wrong password and a locked account get the same words (no account enumeration).
         if (check.User is not { } user)
         {
-            return BackToLogin("invalid_credentials", returnUrl);
+            return BackToLogin("invalid_credentials", returnUrl, email);
         }
 
         devices.Remember(http.Response, user, device);
         var opened = await sessions.OpenAsync(user, NullIfEmpty(form["tenant"]), http.RequestAborted);
         if (opened.Session is not { } session)
         {
-            return BackToLogin(RefusalCode(opened.Refusal), returnUrl);
+            return BackToLogin(RefusalCode(opened.Refusal), returnUrl, email);
         }
 
         if (SecondFactor.IsRequired(session))
@@ -138,12 +138,16 @@ public static class AccountEndpoints
         try
         {
             var signedIn = Guid.TryParse(http.User.FindFirstValue(SaasClaims.Subject), out var userId) ? userId : (Guid?)null;
-            await administration.AcceptInvitationAsync(token, form["password"].ToString(), signedIn, http.RequestAborted);
+            // The page asks a new person's name; a form without the field (a script) keeps the name the invitation made.
+            var name = form.ContainsKey("name") ? form["name"].ToString() : null;
+            await administration.AcceptInvitationAsync(token, form["password"].ToString(), signedIn, http.RequestAborted, name);
             return Results.LocalRedirect("/account/login?invitation=accepted");
         }
         catch (IdentityValidationException refused)
         {
-            var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["error"] = refused.Field, ["reason"] = refused.Reason });
+            // Only the refused field goes back, as a code the page turns into its own sentence: text in a query string
+            // is anyone's to write, so the page never shows it.
+            var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["error"] = refused.Field });
             return Results.LocalRedirect("/account/accept-invitation" + query);
         }
     }
@@ -184,11 +188,15 @@ public static class AccountEndpoints
         }
     }
 
-    internal static IResult BackToLogin(string error, string? returnUrl)
+    /// <summary>Back to the form with the error's code, keeping the e-mail address typed so that only the password is typed again.</summary>
+    internal static IResult BackToLogin(string error, string? returnUrl, string? email = null)
     {
-        var query = returnUrl is null
-            ? QueryString.Create("error", error)
-            : QueryString.Create(new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl });
+        var query = QueryString.Create(new Dictionary<string, string?>
+        {
+            ["error"] = error,
+            ["returnUrl"] = returnUrl,
+            ["email"] = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : email.Trim(),
+        }.Where(p => p.Value is not null));
         return Results.LocalRedirect("/account/login" + query);
     }
 

@@ -1,0 +1,29 @@
+namespace Saas.Web.Hosting;
+
+/// <summary>
+/// Bodies for answers that have none (an unknown address's 404 and the like): a person's browser gets the
+/// application's own page, with the menu and a way back; programs get an RFC 7807 problem as before.
+/// </summary>
+public static class StatusCodePages
+{
+    /// <summary>The page re-executed for a browser (Components/Pages/NotFound.razor).</summary>
+    public const string NotFoundPage = "/not-found";
+
+    public static WebApplication UseSaasStatusCodePages(this WebApplication app)
+    {
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute(NotFoundPage, createScopeForStatusCodePages: true));
+        app.UseWhen(http => !IsPageRequest(http), programs => programs.UseStatusCodePages());
+        return app;
+    }
+
+    /// <summary>
+    /// A browser navigating (it asks for HTML with a GET); never the API, whose clients expect problems even when
+    /// they happen to send a browser's Accept header (the API reference page calls it from a browser).
+    /// </summary>
+    internal static bool IsPageRequest(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method)
+        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && !http.Request.Path.StartsWithSegments("/api")
+        && !http.Request.Path.StartsWithSegments("/connect")
+        && !http.Request.Path.StartsWithSegments("/.well-known");
+}
