@@ -14,6 +14,7 @@ internal static class AccountMessages
         ["no_tenant"] = "Your account does not belong to any company yet. Ask your administrator for an invitation.",
         ["tenant_suspended"] = "Your company is suspended. Contact your reseller to reactivate it.",
         ["not_member"] = "You are not a member of that company.",
+        ["locked_out"] = "Too many wrong codes. Your account is locked for a while; try again later.",
         ["token"] = "This invitation link is not valid, has expired or has already been used. Ask your administrator for a new one.",
         ["passkey_failed"] = "That passkey did not sign you in. Try again, or sign in with your e-mail address and password.",
         ["password"] = "The password does not meet the rules: at least 10 characters, of at least 4 different characters.",
