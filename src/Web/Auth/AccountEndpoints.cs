@@ -50,20 +50,23 @@ public static class AccountEndpoints
         var check = await passwords.CheckAsync(email, form["password"].ToString(), CredentialRateLimits.ClientAddress(http), device, http.RequestAborted);
         if (check.Outcome == SignInOutcome.Throttled)
         {
-            return BackToLogin("throttled", returnUrl, email);
+            TypedEmail.Remember(http, email);
+            return BackToLogin("throttled", returnUrl);
         }
 
         // Unknown e-mail, wrong password and a locked account get the same words (no account enumeration).
         if (check.User is not { } user)
         {
-            return BackToLogin("invalid_credentials", returnUrl, email);
+            TypedEmail.Remember(http, email);
+            return BackToLogin("invalid_credentials", returnUrl);
         }
 
         devices.Remember(http.Response, user, device);
         var opened = await sessions.OpenAsync(user, NullIfEmpty(form["tenant"]), http.RequestAborted);
         if (opened.Session is not { } session)
         {
-            return BackToLogin(RefusalCode(opened.Refusal), returnUrl, email);
+            TypedEmail.Remember(http, email);
+            return BackToLogin(RefusalCode(opened.Refusal), returnUrl);
         }
 
         if (SecondFactor.IsRequired(session))
@@ -188,15 +191,11 @@ public static class AccountEndpoints
         }
     }
 
-    /// <summary>Back to the form with the error's code, keeping the e-mail address typed so that only the password is typed again.</summary>
-    internal static IResult BackToLogin(string error, string? returnUrl, string? email = null)
+    internal static IResult BackToLogin(string error, string? returnUrl)
     {
-        var query = QueryString.Create(new Dictionary<string, string?>
-        {
-            ["error"] = error,
-            ["returnUrl"] = returnUrl,
-            ["email"] = string.IsNullOrWhiteSpace(email) || email.Length > 256 ? null : email.Trim(),
-        }.Where(p => p.Value is not null));
+        var query = returnUrl is null
+            ? QueryString.Create("error", error)
+            : QueryString.Create(new Dictionary<string, string?> { ["error"] = error, ["returnUrl"] = returnUrl });
         return Results.LocalRedirect("/account/login" + query);
     }
 
