@@ -2,7 +2,7 @@ namespace Saas.Web.Hosting;
 
 /// <summary>
 /// Bodies for answers that have none (an unknown address's 404 and the like): a person's browser gets the
-/// application's own page, with the menu and a way back; programs get an RFC 7807 problem as before.
+/// application's own not-found page, with the menu and a way back; everything else gets an RFC 7807 problem as before.
 /// </summary>
 public static class StatusCodePages
 {
@@ -11,8 +11,23 @@ public static class StatusCodePages
 
     public static WebApplication UseSaasStatusCodePages(this WebApplication app)
     {
-        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute(NotFoundPage, createScopeForStatusCodePages: true));
-        app.UseWhen(http => !IsPageRequest(http), programs => programs.UseStatusCodePages());
+        // Outer: re-executes the page, with routing run again for it. It only ever sees a browser's bodiless 404,
+        // because the inner handler below answers every other case first.
+        app.UseStatusCodePagesWithReExecute(NotFoundPage, createScopeForStatusCodePages: true);
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Response.StatusCode == StatusCodes.Status404NotFound && IsPageRequest(http))
+            {
+                return;
+            }
+
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = http.Response.StatusCode },
+            });
+        });
         return app;
     }
 
