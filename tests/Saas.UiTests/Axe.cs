@@ -26,6 +26,8 @@ public static class Axe
     {
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
+                // Let the page's own resize handling (js/scroll-regions.js) run after a viewport change first.
+                await new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)));
                 const result = await axe.run(document, { resultTypes: ['violations'] });
                 return result.violations
                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
