@@ -16,7 +16,7 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
     {
         var email = $"newbie-{Guid.NewGuid():N}"[..14] + "@contoso.example";
         await SignIn("anna@contoso.example");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "People", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("person-row").Filter(new() { HasText = "sam@contoso.example" })).ToContainTextAsync("Active");
 
@@ -68,7 +68,7 @@ public sealed class an_administrator_invites_a_person_who_accepts_from_the_mail(
     {
         var email = $"withdrawn-{Guid.NewGuid():N}"[..17] + "@contoso.example";
         await SignIn("anna@contoso.example");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(Page.GetByTestId("people-message")).ToContainTextAsync($"Invitation sent to {email}");
