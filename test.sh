@@ -17,6 +17,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export SAAS_TEST_CHROMIUM=/usr/bin/chromium PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 "$INFRA/install.sh"
+"$INFRA/test-tools.sh"
 command -v dotnet >/dev/null || { echo "test.sh: dotnet (SDK 10) not found on PATH" >&2; exit 1; }
 
 mkdir -p "$WORK"

@@ -168,8 +168,10 @@ public sealed class IdentityAdministration(
     /// (<paramref name="signedInUserId"/>), or they enter its password (failures count towards lockout), so an
     /// invitation link alone can never take over an account or add a company to someone else's.
     /// </summary>
+    /// <param name="displayName">The new person's name as they give it on the invitation page (required there;
+    /// null keeps the name the invitation made, for callers that do not ask). Ignored for an existing account.</param>
     public async Task<SaasUser> AcceptInvitationAsync(
-        string token, string? password, Guid? signedInUserId = null, CancellationToken cancellationToken = default)
+        string token, string? password, Guid? signedInUserId = null, CancellationToken cancellationToken = default, string? displayName = null)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -199,11 +201,18 @@ public sealed class IdentityAdministration(
         }
         else
         {
+            if (displayName is not null)
+            {
+                // Checked before the password is set, so that a refused name leaves the account as it was.
+                user.DisplayName = RequireDisplayName(displayName);
+            }
+
             if (string.IsNullOrEmpty(password))
             {
                 throw new IdentityValidationException("password", "A password is required.");
             }
 
+            // Saves the name with the password (AddPasswordAsync updates the whole user).
             ThrowIfFailed(await users.AddPasswordAsync(user, password));
         }
 
@@ -266,6 +275,17 @@ public sealed class IdentityAdministration(
         }
 
         await users.ResetAccessFailedCountAsync(user);
+    }
+
+    private static string RequireDisplayName(string displayName)
+    {
+        var name = displayName.Trim();
+        return name.Length switch
+        {
+            0 => throw new IdentityValidationException("displayName", "Your name is required."),
+            > 100 => throw new IdentityValidationException("displayName", "At most 100 characters."),
+            _ => name,
+        };
     }
 
     private static SaasUser NewUser(string email, string displayName)

@@ -72,6 +72,7 @@ public static class IdentityModule
         services.AddSingleton<TokenKeyRing>();
         services.AddHostedService<KeyRingRefresh>();
         services.AddScoped<Sessions>();
+        services.AddScoped<InvitationPreviews>();
         services.AddScoped<SessionRevocation>();
         services.AddScoped<ITenantStatusObserver>(sp => sp.GetRequiredService<SessionRevocation>());
         services.AddScoped<ApiClients>();

@@ -52,7 +52,7 @@ public static class SaasApplication
         app.UseSaasTelemetry();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseSaasStatusCodePages();
 
         // Before authentication: OpenIddict answers bad token requests inside it, and those must count too.
         app.UseRateLimiter();

@@ -50,6 +50,8 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
         // The new administrator, in a browser of their own, follows the link from the e-mail.
         var newcomer = await Page.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = Server.BaseAddress.ToString() });
         await newcomer.GotoAsync(invitation);
+        await Expect(newcomer.GetByRole(AriaRole.Heading, new() { Name = "Join Adatum Cycles" })).ToBeVisibleAsync();
+        await newcomer.GetByLabel("Your name").FillAsync("Ada Adatum");
         await newcomer.GetByLabel("Password").FillAsync(AppServer.DemoPassword);
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Accept invitation" }).ClickAsync();
         await Expect(newcomer).ToHaveURLAsync(new Regex("/account/login"));

@@ -50,12 +50,14 @@ public static class AccountEndpoints
         var check = await passwords.CheckAsync(email, form["password"].ToString(), CredentialRateLimits.ClientAddress(http), device, http.RequestAborted);
         if (check.Outcome == SignInOutcome.Throttled)
         {
+            TypedEmail.Remember(http, email);
             return BackToLogin("throttled", returnUrl);
         }
 
         // Unknown e-mail, wrong password and a locked account get the same words (no account enumeration).
         if (check.User is not { } user)
         {
+            TypedEmail.Remember(http, email);
             return BackToLogin("invalid_credentials", returnUrl);
         }
 
@@ -63,6 +65,7 @@ public static class AccountEndpoints
         var opened = await sessions.OpenAsync(user, NullIfEmpty(form["tenant"]), http.RequestAborted);
         if (opened.Session is not { } session)
         {
+            TypedEmail.Remember(http, email);
             return BackToLogin(RefusalCode(opened.Refusal), returnUrl);
         }
 
@@ -138,12 +141,16 @@ public static class AccountEndpoints
         try
         {
             var signedIn = Guid.TryParse(http.User.FindFirstValue(SaasClaims.Subject), out var userId) ? userId : (Guid?)null;
-            await administration.AcceptInvitationAsync(token, form["password"].ToString(), signedIn, http.RequestAborted);
+            // The page asks a new person's name; a form without the field (a script) keeps the name the invitation made.
+            var name = form.ContainsKey("name") ? form["name"].ToString() : null;
+            await administration.AcceptInvitationAsync(token, form["password"].ToString(), signedIn, http.RequestAborted, name);
             return Results.LocalRedirect("/account/login?invitation=accepted");
         }
         catch (IdentityValidationException refused)
         {
-            var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["error"] = refused.Field, ["reason"] = refused.Reason });
+            // Only the refused field goes back, as a code the page turns into its own sentence: text in a query string
+            // is anyone's to write, so the page never shows it.
+            var query = QueryString.Create(new Dictionary<string, string?> { ["token"] = token, ["error"] = refused.Field });
             return Results.LocalRedirect("/account/accept-invitation" + query);
         }
     }

@@ -26,13 +26,13 @@ namespace Saas.Web.Auth;
 /// <list type="bullet">
 /// <item><c>POST /account/login</c>: <c>email</c>, <c>password</c>, optional <c>returnUrl</c> (local paths only),
 /// optional <c>tenant</c> (id or identifier; default: first membership). Success redirects to returnUrl or "/";
-/// failure redirects to <c>/account/login?error=CODE&amp;returnUrl=…</c> with CODE one of
+/// failure redirects to <c>/account/login?error=CODE&amp;returnUrl=…&amp;email=…</c> (the address typed, kept in the form) with CODE one of
 /// invalid_credentials (unknown e-mail, wrong password or locked account alike), throttled (too many failures from
 /// this source: see PasswordSignIn), no_tenant, tenant_suspended, not_member. Rate limited ("credentials").</item>
 /// <item><c>POST /account/logout</c>: optional <c>returnUrl</c>; redirects to it or <c>/account/login</c>.</item>
 /// <item><c>POST /account/switch-tenant</c>: <c>tenantId</c> (id or identifier), optional <c>returnUrl</c>; 403 unless a member.</item>
-/// <item><c>POST /account/accept-invitation</c>: <c>token</c>, <c>password</c>. Success redirects to
-/// <c>/account/login?invitation=accepted</c>; failure to <c>/account/accept-invitation?token=…&amp;error=FIELD&amp;reason=…</c>.</item>
+/// <item><c>POST /account/accept-invitation</c>: <c>token</c>, <c>password</c>, <c>name</c> (a new person's; optional). Success redirects to
+/// <c>/account/login?invitation=accepted</c>; failure to <c>/account/accept-invitation?token=…&amp;error=FIELD</c> (the page words it).</item>
 /// <item><c>GET /account/tenants</c>: JSON <c>{ currentTenantId, tenants: [{ tenantId, identifier, name, role, status }] }</c>.</item>
 /// </list>
 /// </para>

@@ -6,9 +6,10 @@ namespace Saas.Web.Components;
 /// <summary>
 /// Runs a card's command in-process and turns the handler's refusals into messages next to the fields.
 /// On success it waits (bounded) until the read side has projected the change, so the list the user is
-/// sent to already shows it: read-your-writes without the list ever reading the write model.
+/// sent to already shows it: read-your-writes without the list ever reading the write model. The page after the
+/// redirect confirms the save (<see cref="SavedNotice"/>).
 /// </summary>
-public sealed class CardCommands(ReadPositions positions, ILogger<CardCommands> logger)
+public sealed class CardCommands(ReadPositions positions, SavedNotice saved, ILogger<CardCommands> logger)
 {
     private static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(5);
 
@@ -58,6 +59,7 @@ public sealed class CardCommands(ReadPositions positions, ILogger<CardCommands> 
                 logger.LogWarning("Read side did not reach position {ReadPosition} within {Timeout}", result.ReadPosition, ReadWait);
             }
 
+            saved.Confirm();
             return result.Snapshot;
         }
         catch (ValidationFailedException invalid)

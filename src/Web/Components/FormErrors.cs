@@ -35,6 +35,32 @@ public sealed class FormErrors
         }
     }
 
+    /// <summary>
+    /// The input's ARIA state: invalid, and described by its messages (the ids <see cref="MessageId"/> gives the
+    /// spans of FieldError), so a screen reader reads the error with the field. Empty when the field is valid.
+    /// Spread on the input with <c>@attributes</c>.
+    /// </summary>
+    /// <summary>The ids of the field's messages for <c>aria-describedby</c>, or null when it has none (islands take it as text).</summary>
+    public string? MessageIds(string field) =>
+        Has(field) ? string.Join(' ', Enumerable.Range(0, For(field).Count()).Select(i => MessageId(field, i))) : null;
+
+    public IReadOnlyDictionary<string, object> Aria(string field)
+    {
+        var count = For(field).Count();
+        return count == 0
+            ? NoAttributes
+            : new Dictionary<string, object>
+            {
+                ["aria-invalid"] = "true",
+                ["aria-describedby"] = string.Join(' ', Enumerable.Range(0, count).Select(i => MessageId(field, i))),
+            };
+    }
+
+    /// <summary>The id of the field's <paramref name="index"/>th message (field names are unique on a form).</summary>
+    public static string MessageId(string field, int index) => $"e-{field}-{index}";
+
+    private static readonly IReadOnlyDictionary<string, object> NoAttributes = new Dictionary<string, object>();
+
     /// <summary>Messages for fields the form has no input for, so that nothing reported is silently dropped.</summary>
     public IEnumerable<string> Except(IEnumerable<string> shownFields)
     {

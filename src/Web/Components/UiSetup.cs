@@ -20,6 +20,7 @@ public static class UiSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<NavigationAccess>();
         builder.Services.AddScoped<CardCommands>();
+        builder.Services.AddScoped<SavedNotice>();
         return builder;
     }
 

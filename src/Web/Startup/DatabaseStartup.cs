@@ -1,6 +1,7 @@
 using Saas.Tenancy.Catalog;
 using Saas.Tenancy.Context;
 using Saas.Tenancy.Storage;
+using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory.Journals;
 
 namespace Saas.Web.Startup;
@@ -36,6 +37,8 @@ public sealed class DatabaseStartup(IServiceProvider services, IConfiguration co
         {
             await using var tenantScope = scopes.BeginScope(tenant);
             await tenantScope.Services.GetRequiredService<ItemJournalBatches>().SeedDefaultsAsync(cancellationToken);
+            // Likewise the journals' number series added since (PHYS-INV).
+            await tenantScope.Services.GetRequiredService<DefaultFinanceSetup>().SeedJournalSeriesAsync(cancellationToken);
         }
 
         logger.LogInformation("Schemas are current for the catalog and {Count} tenant(s)", tenants.Count);

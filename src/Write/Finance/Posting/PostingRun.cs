@@ -31,6 +31,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     private long registerNo;
     private long firstNewApplicationNo;
     private string? defaultDocumentNo;
+    private string documentSeries = DefaultFinanceSetup.ItemJournalSeries;
 
     public async Task<PostingResult> PostAsync(ItemPosting posting)
     {
@@ -44,6 +45,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
 
         setup = await LoadSetupAsync();
         defaultDocumentNo = Codes.Normalize(posting.DocumentNo) is { Length: > 0 } given ? given : null;
+        documentSeries = DefaultFinanceSetup.JournalSeriesFor(posting.SourceCode);
         registerNo = counters.LastRegisterNo + 1;
         await PrefetchAsync(posting.Lines);
         await CheckEveryLineAsync(posting.Lines, posting.SourceCode == ItemPosting.TransferSourceCode);
@@ -433,7 +435,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             var available = window.Entries.Where(o => o.Positive).Sum(o => o.RemainingQuantity) + (-outbound.Quantity - needed);
             throw ValidationFailedException.For(field + "quantity",
                 $"You have insufficient quantity of Item {item.Number} on inventory at location {GeneralPostingSetup.Show(outbound.LocationCode)}: " +
-                $"{available} available, {-outbound.Quantity} needed.");
+                $"{Quantities.Show(available)} available, {Quantities.Show(-outbound.Quantity)} needed.");
         }
 
         AddOpen(window, outbound, -needed);
@@ -1017,8 +1019,8 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
     }
 
     /// <summary>
-    /// The line's own document number, else the posting's; without either, the next number of the item journal
-    /// series, taken inside this transaction so that a failed posting gives it back.
+    /// The line's own document number, else the posting's; without either, the next number of the journal's series
+    /// (PHYS-INV for a physical inventory, IJNL otherwise), taken inside this transaction so that a failed posting gives it back.
     /// </summary>
     private async Task<string> DocumentNoAsync(string? lineDocumentNo)
     {
@@ -1028,7 +1030,7 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         }
 
         defaultDocumentNo ??= await numbers.TakeNextAsync(
-            DefaultFinanceSetup.ItemJournalSeries, "documentNo",
+            documentSeries, "documentNo",
             async candidate => !await db.ItemLedgerEntries.AnyAsync(e => e.DocumentNo == candidate, cancellationToken),
             cancellationToken);
         return defaultDocumentNo;

@@ -18,6 +18,18 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
     public const string StandardVat = "STANDARD";
     public const string ItemJournalSeries = "IJNL";
 
+    /// <summary>BC gives the Phys. Inventory journal its own series, so counts are numbered apart from adjustments.</summary>
+    public const string PhysInventorySeries = "PHYS-INV";
+
+    /// <summary>The document number series of a journal posting, by BC's source code.</summary>
+    public static string JournalSeriesFor(string sourceCode) => sourceCode == "PHYSINVJNL" ? PhysInventorySeries : ItemJournalSeries;
+
+    private static readonly (string Code, string Description, string StartingNo)[] JournalSeries =
+    [
+        (ItemJournalSeries, "Item journal", "IJ000001"),
+        (PhysInventorySeries, "Physical inventory journal", "PI000001"),
+    ];
+
     public static class Accounts
     {
         public const string Cash = "1100";
@@ -159,19 +171,28 @@ public sealed class DefaultFinanceSetup(WriteDbContext db)
             db.PostingCounters.Add(new PostingCounters { TenantId = tenant });
         }
 
-        if (!await db.NoSeries.AnyAsync(s => s.Code == ItemJournalSeries, cancellationToken))
-        {
-            db.NoSeries.Add(new NoSeries
-            {
-                TenantId = tenant,
-                Code = ItemJournalSeries,
-                Description = "Item journal",
-                StartingNo = "IJ000001",
-                IncrementBy = 1,
-            });
-        }
-
+        await AddJournalSeriesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The journals' number series a company lacks. Onboarding adds them with the rest of the setup; the startup
+    /// migration (DatabaseStartup) calls this for companies made before a series existed.
+    /// </summary>
+    public async Task SeedJournalSeriesAsync(CancellationToken cancellationToken = default)
+    {
+        await AddJournalSeriesAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddJournalSeriesAsync(CancellationToken cancellationToken)
+    {
+        var codes = JournalSeries.Select(s => s.Code).ToList();
+        var existing = await db.NoSeries.Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(cancellationToken);
+        foreach (var (code, description, startingNo) in JournalSeries.Where(s => !existing.Contains(s.Code)))
+        {
+            db.NoSeries.Add(new NoSeries { TenantId = db.CurrentTenantId, Code = code, Description = description, StartingNo = startingNo, IncrementBy = 1 });
+        }
     }
 
     /// <summary>

@@ -9,8 +9,7 @@ namespace Saas.Write.Inventory.Transfers;
 /// </summary>
 internal static class TransferLocations
 {
-    /// <summary>A quantity as people write it (SQLite hands decimals back with trailing zeros).</summary>
-    public static string Show(decimal quantity) => quantity.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Show(decimal quantity) => Quantities.Show(quantity);
 
     public static async Task CheckAsync(WriteDbContext db, TransferHeader header, Validation v, CancellationToken cancellationToken)
     {

@@ -67,7 +67,8 @@ public sealed partial class ItemJournalPage
         _ => "Item Journal",
     };
 
-    private string EmptyText => Template switch
+    // A role that cannot change the journal is not told to add lines it has no form for.
+    private string EmptyText => !canChange ? "No lines are waiting to be posted. Your role can view this journal but not change it." : Template switch
     {
         ItemJournalTemplate.PhysicalInventory => "Choose Calculate Inventory to get a line per item and location with the quantity the books expect, then enter what you counted.",
         ItemJournalTemplate.Revaluation => "Choose Calculate Inventory Value to get the current value of what is on inventory, then enter the revalued value.",
