@@ -7,6 +7,7 @@ using Saas.Web.Auth;
 using Saas.Web.Components;
 using Saas.Web.Hosting;
 using Saas.Web.Inventory;
+using Saas.Web.Jobs;
 using Saas.Web.Mail;
 using Saas.Web.People;
 using Saas.Web.Finance;
@@ -47,6 +48,7 @@ public static class SaasApplication
         builder.AddSaasTelemetry();
         builder.AddSaasMail();
         builder.AddPeople();
+        builder.AddSaasJobs();
 
         var app = builder.Build();
         app.UseSaasTelemetry();
@@ -71,6 +73,7 @@ public static class SaasApplication
         app.MapTransferOrdersApi();
         app.MapResellerApi();
         app.MapPeopleApi();
+        app.MapJobDownloads();
         app.MapSaasUi();
         return app;
     }

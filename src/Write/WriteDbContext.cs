@@ -15,6 +15,7 @@ using Saas.Write.Outbox;
 using Saas.Write.Purchasing;
 using Saas.Write.Sales;
 using Saas.Write.Setup;
+using Saas.Write.Workspace;
 
 namespace Saas.Write;
 
@@ -62,6 +63,8 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
     public DbSet<TransferLine> TransferLines => Set<TransferLine>();
     public DbSet<PostedTransferDocument> PostedTransferDocuments => Set<PostedTransferDocument>();
     public DbSet<PostedTransferLine> PostedTransferLines => Set<PostedTransferLine>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
     /// <summary>
     /// Adds the event to the outbox of this unit of work; it commits with the next SaveChanges or not at all.
@@ -214,6 +217,7 @@ public sealed class WriteDbContext(DbContextOptions<WriteDbContext> options, Ten
         PostingModel.Configure(modelBuilder);
         Inventory.Journals.ItemJournalModel.Configure(modelBuilder);
         TransferModel.Configure(modelBuilder);
+        WorkspaceModel.Configure(modelBuilder);
         modelBuilder.ApplyTenantQueryFilters(this);
         modelBuilder.ApplySnakeCaseNames();
     }

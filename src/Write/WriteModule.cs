@@ -36,6 +36,8 @@ public static class WriteModule
         services.AddSingleton(new SchemaRegistration("write", SchemaHome.Data, 10, CreateForMigration));
 
         services.AddScoped<NumberSeries>();
+        services.AddScoped<Workspace.SavedViews>();
+        services.AddSingleton<Workspace.BackgroundJobs>();
         services.AddScoped<TenantOnboarding>();
         services.AddScoped<UnitsOfMeasure>();
         services.AddScoped<EditNoSeries>();

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 using Saas.Write.Common;
 
@@ -23,6 +24,14 @@ public record ListQuery
 
     /// <summary>Case-insensitive "contains" over the list's search fields (number, name, e-mail).</summary>
     public string? Search { get; init; }
+
+    /// <summary>BC filter expressions by API field name (<c>unitPrice</c> → <c>10..20</c>); see <see cref="FilterParser"/>.</summary>
+    public IReadOnlyDictionary<string, string>? Filters { get; init; }
+
+    /// <summary>How dates in <see cref="Filters"/> are typed and what "t" (today) is; default ISO dates and today in UTC.</summary>
+    public FilterFormat? FilterFormat { get; init; }
+
+    internal FilterFormat EffectiveFilterFormat => FilterFormat ?? Filtering.FilterFormat.Iso(DateOnly.FromDateTime(DateTime.UtcNow));
 }
 
 /// <summary>One page of a list and the total number of rows that match the filters.</summary>
@@ -30,8 +39,15 @@ public sealed record Page<T>(IReadOnlyList<T> Value, long Count);
 
 /// <summary>Builds the SQL of a list query; every statement is tenant-filtered and parameterised.</summary>
 /// <remarks><paramref name="tieBreaker"/>: a unique column (within the tenant and the filters) that keeps pages stable.</remarks>
+/// <remarks><paramref name="filterable"/>: the columns the list can be filtered on (<see cref="ListQuery.Filters"/>).</remarks>
 internal sealed class ListSql(
-    string table, string columns, IReadOnlyDictionary<string, string> sortable, string defaultSort, string[] searchColumns, string tieBreaker = "id")
+    string table,
+    string columns,
+    IReadOnlyDictionary<string, string> sortable,
+    string defaultSort,
+    string[] searchColumns,
+    string tieBreaker = "id",
+    IReadOnlyList<FilterColumn>? filterable = null)
 {
     private readonly List<string> conditions = ["tenant_id = @TenantId"];
     private readonly DynamicParameters parameters = new();
@@ -63,6 +79,7 @@ internal sealed class ListSql(
             errors.Add("$orderby", $"'{sortKey}' cannot be sorted on; use one of {string.Join(", ", sortable.Keys)}.");
         }
 
+        new FilterSql(session.Dialect, parameters).Apply(query.Filters, filterable ?? [], query.EffectiveFilterFormat, conditions, errors);
         errors.ThrowIfInvalid();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

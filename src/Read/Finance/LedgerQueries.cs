@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 using Saas.Write.Common;
 using Saas.Write.Inventory.Ledger;
@@ -31,6 +32,11 @@ public sealed record LedgerFilter
     public DateOnly? ToDate { get; init; }
     public int? Top { get; init; }
     public int? Skip { get; init; }
+
+    /// <summary>BC filter expressions by field, on the ledger's <c>FilterColumns</c> (the filter pane).</summary>
+    public IReadOnlyDictionary<string, string>? Filters { get; init; }
+
+    public FilterFormat? FilterFormat { get; init; }
 }
 
 public sealed record GLAccountRow
@@ -115,6 +121,47 @@ public sealed record TrialBalanceRow
 /// </summary>
 public sealed class LedgerQueries(TenantDb db)
 {
+    public static readonly IReadOnlyList<FilterColumn> GLEntryFilterColumns =
+    [
+        new("entryNumber", "Entry No.", "entry_no", FilterKind.Number),
+        new("postingDate", "Posting Date", "posting_date", FilterKind.Date),
+        new("documentNumber", "Document No.", "document_no", FilterKind.Code),
+        new("accountNumber", "G/L Account No.", "gl_account_no", FilterKind.Code),
+        new("description", "Description", "description", FilterKind.Text),
+        new("amount", "Amount", "amount", FilterKind.Number),
+        new("transactionNumber", "Transaction No.", "transaction_no", FilterKind.Number),
+    ];
+
+    public static readonly IReadOnlyList<FilterColumn> ItemLedgerEntryFilterColumns =
+    [
+        new("entryNumber", "Entry No.", "entry_no", FilterKind.Number),
+        new("postingDate", "Posting Date", "posting_date", FilterKind.Date),
+        new("entryType", "Entry Type", "entry_type", FilterKind.Text),
+        new("documentNumber", "Document No.", "document_no", FilterKind.Code),
+        new("itemNumber", "Item No.", "item_no", FilterKind.Code),
+        new("description", "Description", "description", FilterKind.Text),
+        new("locationCode", "Location Code", "location_code", FilterKind.Code),
+        new("quantity", "Quantity", "quantity", FilterKind.Number),
+    ];
+
+    public static readonly IReadOnlyList<FilterColumn> ValueEntryFilterColumns =
+    [
+        new("entryNumber", "Entry No.", "entry_no", FilterKind.Number),
+        new("postingDate", "Posting Date", "posting_date", FilterKind.Date),
+        new("valuationDate", "Valuation Date", "valuation_date", FilterKind.Date),
+        new("entryType", "Entry Type", "entry_type", FilterKind.Text),
+        new("itemLedgerEntryType", "Item Ledger Entry Type", "item_ledger_entry_type", FilterKind.Text),
+        new("documentNumber", "Document No.", "document_no", FilterKind.Code),
+        new("itemNumber", "Item No.", "item_no", FilterKind.Code),
+        new("locationCode", "Location Code", "location_code", FilterKind.Code),
+        new("itemLedgerEntryQuantity", "Item Ledger Entry Quantity", "item_ledger_entry_quantity", FilterKind.Number),
+        new("costAmountActual", "Cost Amount (Actual)", "cost_amount_actual", FilterKind.Number),
+        new("costAmountExpected", "Cost Amount (Expected)", "cost_amount_expected", FilterKind.Number),
+        new("salesAmountActual", "Sales Amount (Actual)", "sales_amount_actual", FilterKind.Number),
+        new("itemLedgerEntryNumber", "Item Ledger Entry No.", "item_ledger_entry_no", FilterKind.Number),
+        new("adjustment", "Adjustment", "adjustment", FilterKind.Boolean),
+    ];
+
     public Task<IReadOnlyList<GLAccountRow>> AccountsAsync(CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<GLAccountRow>>(async s => (await s.QueryAsync<GLAccountRow>(
             """
@@ -126,7 +173,7 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<GLEntryRow>> GLEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(s =>
         {
-            var where = Where(s, filter, [("gl_account_no", filter.AccountNumber)], [("value_entry_no", filter.ValueEntryNumber)]);
+            var where = Where(s, filter, GLEntryFilterColumns, [("gl_account_no", filter.AccountNumber)], [("value_entry_no", filter.ValueEntryNumber)]);
             return PageAsync<GLEntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, {Text(s, "posting_date")} AS PostingDate, document_no AS DocumentNumber,
@@ -139,7 +186,7 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<ValueEntryRow>> ValueEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(async s =>
         {
-            var where = Where(s, filter, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)],
+            var where = Where(s, filter, ValueEntryFilterColumns, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)],
                 [("item_ledger_entry_no", filter.ItemLedgerEntryNumber)]);
             var page = await PageAsync<ValueEntryRow>(s, filter, where,
                 $"""
@@ -167,7 +214,7 @@ public sealed class LedgerQueries(TenantDb db)
     public Task<Page<ItemLedgerEntryRow>> ItemLedgerEntriesAsync(LedgerFilter filter, CancellationToken cancellationToken = default) =>
         db.ReadAsync(async s =>
         {
-            var where = Where(s, filter, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)], []);
+            var where = Where(s, filter, ItemLedgerEntryFilterColumns, [("item_no", filter.ItemNumber), ("location_code", filter.LocationCode)], []);
             var page = await PageAsync<EntryRow>(s, filter, where,
                 $"""
                 SELECT entry_no AS EntryNumber, item_no AS ItemNumber, {Text(s, "posting_date")} AS PostingDate, entry_type AS EntryType,
@@ -266,7 +313,8 @@ public sealed class LedgerQueries(TenantDb db)
     }
 
     private static (string Sql, DynamicParameters Parameters) Where(
-        TenantSqlSession s, LedgerFilter filter, (string Column, string? Value)[] equals, (string Column, long? Value)[] links)
+        TenantSqlSession s, LedgerFilter filter, IReadOnlyList<FilterColumn> filterable, (string Column, string? Value)[] equals,
+        (string Column, long? Value)[] links)
     {
         var conditions = new List<string> { "tenant_id = @TenantId" };
         var parameters = new DynamicParameters();
@@ -300,6 +348,10 @@ public sealed class LedgerQueries(TenantDb db)
             parameters.Add("To", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
+        var errors = new Validation();
+        var format = filter.FilterFormat ?? FilterFormat.Iso(DateOnly.FromDateTime(DateTime.UtcNow));
+        new FilterSql(s.Dialect, parameters).Apply(filter.Filters, filterable, format, conditions, errors);
+        errors.ThrowIfInvalid();
         return (string.Join(" AND ", conditions), parameters);
     }
 

@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.Inventory;
@@ -77,6 +78,26 @@ public sealed class TransferQueries(TenantDb db)
         "id AS Id, number AS Number, transfer_order_no AS TransferOrderNo, transfer_from_code AS TransferFromCode, " +
         $"transfer_to_code AS TransferToCode, in_transit_code AS InTransitCode, {Text(s, "posting_date")} AS PostingDate";
 
+    public static readonly IReadOnlyList<FilterColumn> OrderFilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("transferFromCode", "Transfer-from Code", "transfer_from_code", FilterKind.Code),
+        new("transferToCode", "Transfer-to Code", "transfer_to_code", FilterKind.Code),
+        new("inTransitCode", "In-Transit Code", "in_transit_code", FilterKind.Code),
+        new("shipmentDate", "Shipment Date", "shipment_date", FilterKind.Date),
+        new("receiptDate", "Receipt Date", "receipt_date", FilterKind.Date),
+    ];
+
+    public static readonly IReadOnlyList<FilterColumn> PostedFilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("transferOrderNumber", "Transfer Order No.", "transfer_order_no", FilterKind.Code),
+        new("postingDate", "Posting Date", "posting_date", FilterKind.Date),
+        new("transferFromCode", "Transfer-from Code", "transfer_from_code", FilterKind.Code),
+        new("transferToCode", "Transfer-to Code", "transfer_to_code", FilterKind.Code),
+        new("inTransitCode", "In-Transit Code", "in_transit_code", FilterKind.Code),
+    ];
+
     public Task<Page<TransferOrderRow>> ListAsync(ListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session => new ListSql(
             "transfer_headers",
@@ -90,7 +111,8 @@ public sealed class TransferQueries(TenantDb db)
                 ["lastModifiedDateTime"] = "last_modified_utc",
             },
             "number",
-            ["number", "transfer_from_code", "transfer_to_code"]).RunAsync<TransferOrderRow>(session, query), cancellationToken);
+            ["number", "transfer_from_code", "transfer_to_code"],
+            filterable: OrderFilterColumns).RunAsync<TransferOrderRow>(session, query), cancellationToken);
 
     public Task<TransferOrderRow?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.ReadAsync(
@@ -143,7 +165,8 @@ public sealed class TransferQueries(TenantDb db)
                     ["postingDate"] = "posting_date",
                 },
                 "number",
-                ["number", "transfer_order_no", "transfer_from_code", "transfer_to_code"]);
+                ["number", "transfer_order_no", "transfer_from_code", "transfer_to_code"],
+                filterable: PostedFilterColumns);
             sql.Where("document_type = @DocumentType", "DocumentType", documentType);
             return sql.RunAsync<PostedTransferRow>(session, query);
         }, cancellationToken);

@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.MasterData;
@@ -16,6 +17,18 @@ public sealed class CustomerQueries(TenantDb db)
         ", credit_limit AS CreditLimit, blocked AS Blocked, shipping_advice AS ShippingAdvice, last_modified_utc AS LastModifiedUtc, " +
         "version AS Version";
 
+    public static readonly IReadOnlyList<FilterColumn> FilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("displayName", "Name", "display_name", FilterKind.Text),
+        new("city", "City", "city", FilterKind.Text),
+        new("phoneNumber", "Phone No.", "phone_number", FilterKind.Text),
+        new("email", "Email", "email", FilterKind.Text),
+        new("currencyCode", "Currency", "currency_code", FilterKind.Code),
+        new("creditLimit", "Credit Limit", "credit_limit", FilterKind.Number),
+        new("blocked", "Blocked", "blocked", FilterKind.Text),
+    ];
+
     public Task<Page<CustomerRow>> ListAsync(CustomerListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>
         {
@@ -32,7 +45,8 @@ public sealed class CustomerQueries(TenantDb db)
                     ["lastModifiedDateTime"] = "last_modified_utc",
                 },
                 "number",
-                ["number", "display_name", "email"]);
+                ["number", "display_name", "email"],
+                filterable: FilterColumns);
             if (query.Blocked is not null)
             {
                 sql.Where("blocked = @Blocked", "Blocked", query.Blocked);

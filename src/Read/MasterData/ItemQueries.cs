@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.MasterData;
@@ -20,6 +21,19 @@ public sealed class ItemQueries(TenantDb db)
         "costing_method AS CostingMethod, item_category_code AS ItemCategoryCode, blocked AS Blocked, " +
         "sales_blocked AS SalesBlocked, purchasing_blocked AS PurchasingBlocked, last_modified_utc AS LastModifiedUtc, version AS Version";
 
+    /// <summary>The columns of the item list a user can filter (the filter pane shows them in this order).</summary>
+    public static readonly IReadOnlyList<FilterColumn> FilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("displayName", "Description", "display_name", FilterKind.Text),
+        new("type", "Type", "type", FilterKind.Text),
+        new("baseUnitOfMeasureCode", "Base Unit", "base_unit_of_measure_code", FilterKind.Code),
+        new("unitPrice", "Unit Price", "unit_price", FilterKind.Number),
+        new("unitCost", "Unit Cost", "unit_cost", FilterKind.Number),
+        new("itemCategoryCode", "Item Category", "item_category_code", FilterKind.Code),
+        new("blocked", "Blocked", "blocked", FilterKind.Boolean),
+    ];
+
     public Task<Page<ItemRow>> ListAsync(ItemListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>
         {
@@ -38,7 +52,8 @@ public sealed class ItemQueries(TenantDb db)
                     ["lastModifiedDateTime"] = "last_modified_utc",
                 },
                 "number",
-                ["number", "display_name"]);
+                ["number", "display_name"],
+                filterable: FilterColumns);
             if (query.Type is not null)
             {
                 sql.Where("type = @Type", "Type", query.Type);

@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.MasterData;
@@ -16,6 +17,16 @@ public sealed class LocationQueries(TenantDb db)
         "address_line2 AS AddressLine2, city AS City, state AS State, postal_code AS PostalCode, country AS Country, " +
         "use_as_in_transit AS UseAsInTransit, last_modified_utc AS LastModifiedUtc, version AS Version";
 
+    public static readonly IReadOnlyList<FilterColumn> FilterColumns =
+    [
+        new("code", "Code", "code", FilterKind.Code),
+        new("displayName", "Name", "display_name", FilterKind.Text),
+        new("addressLine1", "Address", "address_line1", FilterKind.Text),
+        new("city", "City", "city", FilterKind.Text),
+        new("country", "Country/Region", "country", FilterKind.Code),
+        new("useAsInTransit", "In-Transit", "use_as_in_transit", FilterKind.Boolean),
+    ];
+
     public Task<Page<LocationRow>> ListAsync(LocationListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>
         {
@@ -30,7 +41,8 @@ public sealed class LocationQueries(TenantDb db)
                     ["lastModifiedDateTime"] = "last_modified_utc",
                 },
                 "code",
-                ["code", "display_name"]);
+                ["code", "display_name"],
+                filterable: FilterColumns);
             if (query.UseAsInTransit is not null)
             {
                 sql.Where("use_as_in_transit = @UseAsInTransit", "UseAsInTransit", query.UseAsInTransit.Value);

@@ -16,7 +16,11 @@ namespace Saas.Read.MasterData;
 public sealed class MasterDataRebuild(TenantDb db, WriteDbContext write)
 {
     /// <summary>Returns the number of rows projected.</summary>
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <paramref name="progress"/> hears (rows projected, rows in all) after each row; it may throw to stop the rebuild,
+    /// and then the transaction is rolled back, so the read tables stay as they were.
+    /// </remarks>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default, Action<int, int>? progress = null)
     {
         await using var session = await db.BeginAsync(cancellationToken);
 
@@ -25,29 +29,42 @@ public sealed class MasterDataRebuild(TenantDb db, WriteDbContext write)
         // an older version over one a consumer had just projected.
         await MasterDataProjection.DeleteAllAsync(session);
         await ItemCatalogProjection.DeleteAllAsync(session);
+        var items = await write.Items.AsNoTracking().ToListAsync(cancellationToken);
+        var customers = await write.Customers.AsNoTracking().ToListAsync(cancellationToken);
+        var vendors = await write.Vendors.AsNoTracking().ToListAsync(cancellationToken);
+        var locations = await write.Locations.AsNoTracking().ToListAsync(cancellationToken);
+        var total = items.Count + customers.Count + vendors.Count + locations.Count;
         var projected = 0;
-        foreach (var item in await write.Items.AsNoTracking().ToListAsync(cancellationToken))
+        void Step()
+        {
+            projected++;
+            progress?.Invoke(projected, total);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        progress?.Invoke(0, total);
+        foreach (var item in items)
         {
             await MasterDataProjection.UpsertItemAsync(session, item.ToEvent());
-            projected++;
+            Step();
         }
 
-        foreach (var customer in await write.Customers.AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var customer in customers)
         {
             await MasterDataProjection.UpsertCustomerAsync(session, customer.ToEvent());
-            projected++;
+            Step();
         }
 
-        foreach (var vendor in await write.Vendors.AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var vendor in vendors)
         {
             await MasterDataProjection.UpsertVendorAsync(session, vendor.ToEvent());
-            projected++;
+            Step();
         }
 
-        foreach (var location in await write.Locations.AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var location in locations)
         {
             await MasterDataProjection.UpsertLocationAsync(session, location.ToEvent());
-            projected++;
+            Step();
         }
 
         projected += await ItemCatalogRebuild.ProjectAllAsync(session, write, cancellationToken);

@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.MasterData;
@@ -15,6 +16,17 @@ public sealed class VendorQueries(TenantDb db)
     internal const string Columns =
         PartnerColumns.Select + ", blocked AS Blocked, last_modified_utc AS LastModifiedUtc, version AS Version";
 
+    public static readonly IReadOnlyList<FilterColumn> FilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("displayName", "Name", "display_name", FilterKind.Text),
+        new("city", "City", "city", FilterKind.Text),
+        new("phoneNumber", "Phone No.", "phone_number", FilterKind.Text),
+        new("email", "Email", "email", FilterKind.Text),
+        new("currencyCode", "Currency", "currency_code", FilterKind.Code),
+        new("blocked", "Blocked", "blocked", FilterKind.Text),
+    ];
+
     public Task<Page<VendorRow>> ListAsync(VendorListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>
         {
@@ -30,7 +42,8 @@ public sealed class VendorQueries(TenantDb db)
                     ["lastModifiedDateTime"] = "last_modified_utc",
                 },
                 "number",
-                ["number", "display_name", "email"]);
+                ["number", "display_name", "email"],
+                filterable: FilterColumns);
             if (query.Blocked is not null)
             {
                 sql.Where("blocked = @Blocked", "Blocked", query.Blocked);

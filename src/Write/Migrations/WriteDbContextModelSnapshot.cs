@@ -609,5 +609,37 @@ public sealed class WriteDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("TenantId", "DocumentId", "LineNo").IsUnique().HasDatabaseName("ix_posted_transfer_lines_tenant_id_document_id_line_no");
             b.ToTable("posted_transfer_lines");
         });
+
+        modelBuilder.Entity("Saas.Write.Workspace.SavedView", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.Property<string>("List").IsRequired().HasMaxLength(100).HasColumnName("list");
+            b.Property<string>("Name").IsRequired().HasMaxLength(50).HasColumnName("name");
+            b.Property<string>("Query").IsRequired().HasMaxLength(2000).HasColumnName("query");
+            b.Property<DateTime>("CreatedUtc").HasColumnName("created_utc");
+            b.HasKey("TenantId", "Id").HasName("pk_saved_views");
+            b.HasIndex("TenantId", "UserId", "List", "Name").IsUnique().HasDatabaseName("ix_saved_views_tenant_id_user_id_list_name");
+            b.ToTable("saved_views");
+        });
+
+        modelBuilder.Entity("Saas.Write.Workspace.BackgroundJob", b =>
+        {
+            b.Property<Guid>("TenantId").HasColumnName("tenant_id");
+            b.Property<Guid>("Id").HasColumnName("id");
+            b.Property<Guid>("UserId").HasColumnName("user_id");
+            b.Property<string>("Kind").IsRequired().HasMaxLength(50).HasColumnName("kind");
+            b.Property<string>("Status").IsRequired().HasMaxLength(20).HasColumnName("status");
+            b.Property<long>("Processed").HasColumnName("processed");
+            b.Property<long?>("Total").HasColumnName("total");
+            b.Property<string>("Message").HasMaxLength(500).HasColumnName("message");
+            b.Property<string>("ResultFile").HasMaxLength(200).HasColumnName("result_file");
+            b.Property<DateTime>("StartedUtc").HasColumnName("started_utc");
+            b.Property<DateTime?>("FinishedUtc").HasColumnName("finished_utc");
+            b.HasKey("TenantId", "Id").HasName("pk_background_jobs");
+            b.HasIndex("TenantId", "UserId", "StartedUtc").HasDatabaseName("ix_background_jobs_tenant_id_user_id_started_utc");
+            b.ToTable("background_jobs");
+        });
     }
 }
