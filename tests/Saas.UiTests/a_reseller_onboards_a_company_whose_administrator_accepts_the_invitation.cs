@@ -16,7 +16,7 @@ public sealed class a_reseller_onboards_a_company_whose_administrator_accepts_th
     public Task onboarding_invitation_and_suspension_through_the_pages() => Flow(async () =>
     {
         await SignIn(Partner);
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Open tenants" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Tenants" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Tenants", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.Locator("table.list tbody tr", new() { HasText = "contoso" })).ToBeVisibleAsync();
 

@@ -15,7 +15,7 @@ public sealed class an_administrator_requires_two_factor_sign_in_and_a_colleague
     public Task requirement_setup_and_second_step_through_the_pages() => Flow(async () =>
     {
         await SignIn("anna@contoso.example");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Sign-in security" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Sign-in security" }).ClickAsync();
         await Page.GetByTestId("require-two-factor").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.GetByTestId("sign-in-message")).ToContainTextAsync("now required");

@@ -44,7 +44,11 @@ public static class UiSetup
             app.UseStaticFiles();
         }
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().Add(GetOnlyWhereMarked);
+        // Blazor would add a second Content-Security-Policy header (frame-ancestors 'self') to component pages; ours
+        // (SecurityHeaders) already says frame-ancestors 'none', and two policies are both enforced and confuse audits.
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null)
+            .Add(GetOnlyWhereMarked);
         return app;
     }
 

@@ -22,11 +22,12 @@ public static class StatusCodePages
                 return;
             }
 
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            var problem = new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } };
+            if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
             {
-                HttpContext = http,
-                ProblemDetails = { Status = http.Response.StatusCode },
-            });
+                // No writer takes the request's Accept (a browser asking an API path for HTML): a problem all the same.
+                await http.Response.WriteAsJsonAsync(problem.ProblemDetails, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            }
         });
         return app;
     }

@@ -39,7 +39,7 @@ public sealed record JobView(Guid Id, string Kind, BackgroundJobStatus Status, l
 /// Runs long work (a rebuild, an export) in the background in the starter's company, with progress and a Cancel that
 /// stops it at its next step. The job's code decides what "nothing half-written" means: the rebuild rolls its
 /// transaction back, an export deletes its unfinished file. Live progress and the cancellation live on the node that
-/// runs the job (see ADR 015); the row records the start and the end, so a finished job reads the same everywhere.
+/// runs the job (see ADR 017); the row records the start and the end, so a finished job reads the same everywhere.
 /// </summary>
 public sealed class BackgroundJobs(TenantScopes scopes, TimeProvider time, ILogger<BackgroundJobs> logger)
 {

@@ -65,7 +65,7 @@ public sealed class FilterSql(SqlDialect dialect, DynamicParameters parameters)
             { Value: "", Operator: FilterOperator.Equal } => $"COALESCE({sql}, '') = ''",
             { Value: "", Operator: FilterOperator.NotEqual } => $"COALESCE({sql}, '') <> ''",
 
-            // Text is matched without regard to case, as the search box does (BC needs @ for that; see ADR 015).
+            // Text is matched without regard to case, as the search box does (BC needs @ for that; see ADR 017).
             { Value: string text, Operator: FilterOperator.Equal } when column.Kind == FilterKind.Text =>
                 $"{sql} {like} {Bind(Escape(text))} ESCAPE '\\'",
             { Value: string text, Operator: FilterOperator.NotEqual } when column.Kind == FilterKind.Text =>
