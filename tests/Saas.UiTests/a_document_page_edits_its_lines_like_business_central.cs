@@ -107,8 +107,8 @@ public sealed class a_document_page_edits_its_lines_like_business_central(ITestO
         // At a phone's width the page itself does not scroll sideways: the grid scrolls inside its panel.
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         var widest = overflow <= 0 ? "" : await Page.EvaluateAsync<string>(
-            """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                .slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')""");
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            + ".slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
         Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow} px at {width} px: {widest}");
         await Screenshot($"document-lines-{width}");
     });
