@@ -106,6 +106,31 @@ elif (( failed > 0 && rc == 0 )); then
     rc=1
 fi
 
+# Name every failed test with the start of its message at the very end, so
+# that a log cut to its last lines (CI) still says what failed and why.
+if (( failed > 0 )); then
+    "$PY" - "$RESULTS" <<'EOF' || true
+import pathlib, sys
+import xml.etree.ElementTree as ET
+for trx in sorted(pathlib.Path(sys.argv[1]).rglob("*.trx")):
+    try:
+        root = ET.parse(trx).getroot()
+    except ET.ParseError:
+        continue
+    for r in root.iter():
+        if not r.tag.endswith("UnitTestResult") or r.get("outcome") in ("Passed", "NotExecuted"):
+            continue
+        print(f"FAILED {r.get('testName')} ({r.get('outcome')}, {r.get('duration')})")
+        for el in r.iter():
+            if el.tag.endswith("Message") or el.tag.endswith("StackTrace"):
+                lines = (el.text or "").strip().splitlines()
+                for line in lines[:12]:
+                    print("    " + line[:300])
+                if len(lines) > 12:
+                    print(f"    ... {len(lines) - 12} more line(s) in {trx.name}")
+EOF
+fi
+
 summary="$passed passed, $failed failed"
 if (( skipped > 0 )); then summary+=", $skipped skipped"; fi
 echo "$summary"
