@@ -6,7 +6,8 @@ namespace Saas.Bench;
 /// <summary>Starts the real application on a fresh data directory for the provider the options name.</summary>
 public static class BenchHost
 {
-    public static async Task<WebApplication> StartAsync(BenchOptions options)
+    /// <param name="settings">More command-line settings of the app, e.g. its environment.</param>
+    public static async Task<WebApplication> StartAsync(BenchOptions options, params string[] settings)
     {
         var directory = Directory.CreateTempSubdirectory("saas-bench-").FullName;
         var args = new List<string>
@@ -23,6 +24,8 @@ public static class BenchHost
             args.Add($"--ConnectionStrings:Data={Required("SAAS_BENCH_DATA")}");
             args.Add($"--ConnectionStrings:DataAdmin={Required("SAAS_BENCH_DATA_ADMIN")}");
         }
+
+        args.AddRange(settings);
 
         // BENCH_APP_ARGS adds settings, e.g. "--Outbox:Enabled=false" to profile a posting without its dispatch.
         args.AddRange((Environment.GetEnvironmentVariable("BENCH_APP_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));

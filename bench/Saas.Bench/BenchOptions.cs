@@ -8,6 +8,15 @@ public sealed record BenchOptions(string Provider, int Commands, int[] Concurren
     /// <summary>How the posting benchmark posts: "inprocess" (the journal handler), "http" (the API), or both.</summary>
     public IReadOnlyList<string> Via { get; init; } = ["inprocess"];
 
+    /// <summary>The page benchmark's transfer order: how many lines it has.</summary>
+    public int Lines { get; init; } = 50;
+
+    /// <summary>The page benchmark's GETs per page (after a warm-up).</summary>
+    public int Requests { get; init; } = 200;
+
+    /// <summary>The page benchmark's line edits in the browser (after a warm-up).</summary>
+    public int Edits { get; init; } = 100;
+
     public static BenchOptions Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -30,6 +39,9 @@ public sealed record BenchOptions(string Provider, int Commands, int[] Concurren
         {
             TenantsAndWorkers = runs,
             Via = Value("--via", "inprocess").Split(',').Select(v => v.Trim().ToLowerInvariant()).ToList(),
+            Lines = int.Parse(Value("--lines", "50")),
+            Requests = int.Parse(Value("--requests", "200")),
+            Edits = int.Parse(Value("--edits", "100")),
         };
     }
 }
