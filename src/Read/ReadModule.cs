@@ -31,6 +31,7 @@ public static class ReadModule
         services.AddScoped<Inventory.TransferQueries>();
         services.AddScoped<Navigate.NavigateQueries>();
         services.AddScoped<Workspace.JobQueries>();
+        services.AddScoped<Administration.AuditLogQueries>();
         services.AddScoped<ReadPositions>();
         services.AddSingleton<ReadSideSignal>();
         services.AddSingleton<ProjectionWriter>();

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
+using Saas.Identity.Audit;
+using Saas.Identity.Storage;
+using Saas.Read.Administration;
 using Saas.Read.Common;
 using Saas.Read.Finance;
 using Saas.Read.Inventory;
 using Saas.Read.Workspace;
 using Saas.Tests.Infrastructure;
 using Saas.Tests.Inventory.Transfers;
+using Saas.Tenancy.Storage;
 using Saas.Tests.Posting;
+using Saas.Web.Jobs;
 using Saas.Write.Common;
 using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
@@ -161,6 +166,62 @@ public abstract class more_lists_filter_only_their_company_rows<TApp>(TApp app) 
         Assert.Equal(3, (await IdsAsync(company.Id, person, ("kind", "*"), ("processed", ">=0"))).Length);
         Assert.Single(await IdsAsync(company.Id, colleague));
         Assert.Single(await IdsAsync(other.Id, person, ("kind", "*")));
+    }
+
+    [Fact]
+    public async Task the_audit_log_is_filtered_by_day_range_action_and_person_and_exported_so()
+    {
+        var company = await app.NewTenantAsync();
+        var other = await app.NewTenantAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            foreach (var (tenant, day, action, subject) in new[]
+                     {
+                         (company.Id, "2026-03-01 09:15:00", AuditActions.InvitationSent, $"ann-{tag}@example.com"),
+                         (company.Id, "2026-03-02 23:59:00", AuditActions.RoleChanged, $"bob-{tag}@example.com"),
+                         (company.Id, "2026-03-05 00:00:00", AuditActions.Removed, $"bob-{tag}@example.com"),
+                         (other.Id, "2026-03-02 12:00:00", AuditActions.RoleChanged, $"bob-{tag}@example.com"),
+                     })
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    TenantId = tenant, OccurredUtc = DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal),
+                    Actor = $"admin-{tag}@example.com", Action = action, Subject = subject,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Task<string[]> RowsAsync(Guid tenant, params (string, string)[] filters) => app.InTenantAsync(tenant, async sp =>
+            (await sp.GetRequiredService<AuditLogQueries>().ListAsync(new ListQuery { Filters = Filters(filters), OrderBy = "occurred" }))
+            .Value.Select(e => $"{e.OccurredUtc:yyyy-MM-dd} {e.Action}").ToArray());
+
+        // A day filter takes the whole day: 23:59 is still the 2nd.
+        Assert.Equal(["2026-03-01 Invitation sent", "2026-03-02 Role changed"], await RowsAsync(company.Id, ("occurred", "2026-03-01..2026-03-02")));
+        Assert.Equal(["2026-03-05 Removed from company"], await RowsAsync(company.Id, ("occurred", "2026-03-03..")));
+        Assert.Equal(["2026-03-02 Role changed", "2026-03-05 Removed from company"], await RowsAsync(company.Id, ("subject", $"bob-{tag}*")));
+        Assert.Equal(["2026-03-01 Invitation sent"], await RowsAsync(company.Id, ("action", "invitation*"), ("actor", $"admin-{tag}@example.com")));
+
+        // The other company's entry of the 2nd, for the same person by the same actor, never appears.
+        Assert.Equal(3, (await RowsAsync(company.Id, ("actor", $"*{tag}*"))).Length);
+        Assert.Equal(["2026-03-02 Role changed"], await RowsAsync(other.Id, ("actor", $"*{tag}*")));
+
+        // The export takes the same filters: only the company's matching entries are in the file.
+        var person = Guid.NewGuid();
+        var job = await app.InTenantAsync(company.Id, sp => sp.GetRequiredService<LongJobs>().StartAuditExportAsync(company.Id, person,
+            new ListQuery { Filters = Filters(("subject", $"bob-{tag}*")) }));
+        var jobs = app.Services.GetRequiredService<BackgroundJobs>();
+        await jobs.WhenEndedAsync(job).WaitAsync(TimeSpan.FromSeconds(30));
+        var done = await app.InTenantAsync(company.Id, sp => jobs.FindAsync(sp.GetRequiredService<Saas.Write.WriteDbContext>(), person, job));
+        Assert.Equal(BackgroundJobStatus.Succeeded, done!.Status);
+        var file = Path.Combine(LongJobs.ExportFolder(app.Services.GetRequiredService<DatabaseOptions>(), company.Id), done.ResultFile!);
+        var lines = (await File.ReadAllLinesAsync(file)).Skip(1).ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Role changed", lines[0]);
+        Assert.Contains("Removed from company", lines[1]);
     }
 }
 
