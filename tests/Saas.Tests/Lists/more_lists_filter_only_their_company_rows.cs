@@ -14,6 +14,7 @@ using Saas.Web.Jobs;
 using Saas.Write.Common;
 using Saas.Write.Finance.Setup;
 using Saas.Write.Inventory;
+using Saas.Write.Inventory.Catalog;
 using Saas.Write.Workspace;
 using static Saas.Tests.Posting.PostingHarness;
 
@@ -222,6 +223,36 @@ public abstract class more_lists_filter_only_their_company_rows<TApp>(TApp app) 
         Assert.Equal(2, lines.Length);
         Assert.Contains("Role changed", lines[0]);
         Assert.Contains("Removed from company", lines[1]);
+    }
+
+    [Fact]
+    public async Task item_categories_are_filtered_by_code_range_and_parent()
+    {
+        var company = await app.NewTenantAsync();
+        var other = await app.NewTenantAsync();
+        foreach (var (tenant, code, parent) in new[]
+                 {
+                     (company.Id, "FC-A", ""), (company.Id, "FC-B", "FC-A"), (company.Id, "FC-C", "FC-A"), (company.Id, "FC-D", ""),
+                     (other.Id, "FC-A", ""), (other.Id, "FC-B2", "FC-A"),
+                 })
+        {
+            var created = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<CreateItemCategoryHandler>()
+                .HandleAsync(new CreateItemCategory { Code = code, DisplayName = "Filtered " + code, ParentCategory = parent }));
+            await app.SettleAsync(tenant, created.ReadPosition);
+        }
+
+        Task<string[]> CodesAsync(Guid tenant, params (string, string)[] filters) => app.InTenantAsync(tenant, async sp =>
+            (await sp.GetRequiredService<ItemCategoryQueries>().ListAsync(new ItemCategoryListQuery { Filters = Filters(filters) }))
+            .Value.Select(c => c.Code).ToArray());
+
+        Assert.Equal(["FC-B", "FC-C"], await CodesAsync(company.Id, ("parentCategory", "fc-a")));
+        Assert.Equal(["FC-A", "FC-B", "FC-C"], await CodesAsync(company.Id, ("code", "FC-A..FC-C")));
+        Assert.Equal(["FC-A", "FC-D"], await CodesAsync(company.Id, ("code", "FC-*"), ("parentCategory", "''")));
+        Assert.Equal(["FC-B", "FC-C"], await CodesAsync(company.Id, ("displayName", "*fc-b*|*FC-C")));
+
+        // The other company's FC-A and its child never appear under this company's filters.
+        Assert.Equal(["FC-A", "FC-B", "FC-C", "FC-D"], await CodesAsync(company.Id, ("code", "FC*")));
+        Assert.Equal(["FC-B2"], await CodesAsync(other.Id, ("parentCategory", "FC-A")));
     }
 }
 
