@@ -30,6 +30,8 @@ public static class ReadModule
         services.AddScoped<Finance.LedgerQueries>();
         services.AddScoped<Inventory.TransferQueries>();
         services.AddScoped<Navigate.NavigateQueries>();
+        services.AddScoped<Workspace.JobQueries>();
+        services.AddScoped<Administration.AuditLogQueries>();
         services.AddScoped<ReadPositions>();
         services.AddSingleton<ReadSideSignal>();
         services.AddSingleton<ProjectionWriter>();

@@ -162,6 +162,38 @@ public sealed class LedgerQueries(TenantDb db)
         new("adjustment", "Adjustment", "adjustment", FilterKind.Boolean),
     ];
 
+    /// <summary>The chart of accounts' filter pane. Income/Balance and Category filter on the stored names (ADR 017).</summary>
+    public static readonly IReadOnlyList<FilterColumn> AccountFilterColumns =
+    [
+        new("number", "No.", "number", FilterKind.Code),
+        new("displayName", "Name", "name", FilterKind.Text),
+        new("incomeBalance", "Income/Balance", "income_balance", FilterKind.Text),
+        new("category", "Category", "category", FilterKind.Text),
+        new("directPosting", "Direct Posting", "direct_posting", FilterKind.Boolean),
+        new("blocked", "Blocked", "blocked", FilterKind.Boolean),
+    ];
+
+    private const string AccountColumns =
+        "number AS Number, name AS DisplayName, income_balance AS IncomeBalance, category AS Category, " +
+        "direct_posting AS DirectPosting, blocked AS Blocked";
+
+    /// <summary>One page of the chart of accounts: search, sort and the filter pane like every list, in number order by default.</summary>
+    public Task<Page<GLAccountRow>> AccountsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(session => new ListSql(
+            "gl_accounts",
+            AccountColumns,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["number"] = "number",
+                ["displayName"] = "name",
+                ["incomeBalance"] = "income_balance",
+                ["category"] = "category",
+            },
+            "number",
+            ["number", "name"],
+            tieBreaker: "number", // the key within the tenant: gl_accounts has no id column
+            filterable: AccountFilterColumns).RunAsync<GLAccountRow>(session, query), cancellationToken);
+
     public Task<IReadOnlyList<GLAccountRow>> AccountsAsync(CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<GLAccountRow>>(async s => (await s.QueryAsync<GLAccountRow>(
             """

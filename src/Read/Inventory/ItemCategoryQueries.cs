@@ -1,4 +1,5 @@
 using Saas.Read.Common;
+using Saas.Read.Common.Filtering;
 using Saas.Tenancy.Storage;
 
 namespace Saas.Read.Inventory;
@@ -16,6 +17,13 @@ public sealed class ItemCategoryQueries(TenantDb db)
         "tenant_id AS TenantId, id AS Id, code AS Code, display_name AS DisplayName, parent_category AS ParentCategory, " +
         "deleted AS Deleted, last_modified_utc AS LastModifiedUtc, version AS Version";
 
+    public static readonly IReadOnlyList<FilterColumn> FilterColumns =
+    [
+        new("code", "Code", "code", FilterKind.Code),
+        new("displayName", "Description", "display_name", FilterKind.Text),
+        new("parentCategory", "Parent Category", "parent_category", FilterKind.Code),
+    ];
+
     public Task<Page<ItemCategoryRow>> ListAsync(ItemCategoryListQuery query, CancellationToken cancellationToken = default) =>
         db.ReadAsync(session =>
         {
@@ -30,7 +38,8 @@ public sealed class ItemCategoryQueries(TenantDb db)
                     ["lastModifiedDateTime"] = "last_modified_utc",
                 },
                 "code",
-                ["code", "display_name"]);
+                ["code", "display_name"],
+                filterable: FilterColumns);
             sql.Where("deleted = @Deleted", "Deleted", false);
             if (query.ParentCategory is not null)
             {

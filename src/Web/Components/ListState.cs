@@ -66,6 +66,13 @@ public sealed record ListState
         return From(One("q"), One("sort"), skip) with { Top = top, Filters = filters };
     }
 
+    /// <summary>
+    /// The state of a list without a filter pane (a setup table of a handful of rows, a company's people): search,
+    /// sort, offset and page size from the address; <c>f.</c> parameters are not read, as nothing would apply them.
+    /// </summary>
+    public static ListState SearchOnly(string uri) =>
+        FromUri(uri) with { Filters = new SortedDictionary<string, string>(StringComparer.Ordinal) };
+
     /// <summary>The read side's list query for this state: "-field" becomes a descending sort.</summary>
     public TQuery ToQuery<TQuery>(TQuery query)
         where TQuery : Saas.Read.Common.ListQuery =>

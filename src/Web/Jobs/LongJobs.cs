@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Saas.Identity.Audit;
+using Saas.Read.Administration;
+using Saas.Read.Common;
 using Saas.Read.Inventory;
 using Saas.Read.MasterData;
 using Saas.Tenancy.Storage;
@@ -42,39 +44,55 @@ public sealed class LongJobs(BackgroundJobs jobs, DatabaseOptions database)
         });
 
     /// <summary>
-    /// The audit log as CSV, written to a part file that becomes the download only when complete; a Cancel or a failure
-    /// deletes it, so no half file is ever offered.
+    /// The audit log as CSV, with the search and filters of the page it was started from, written to a part file that
+    /// becomes the download only when complete; a Cancel or a failure deletes it, so no half file is ever offered.
     /// </summary>
-    public Task<Guid> StartAuditExportAsync(Guid tenantId, Guid userId, string? action, string? search)
+    public Task<Guid> StartAuditExportAsync(Guid tenantId, Guid userId, ListQuery filters)
     {
         var folder = ExportFolder(database, tenantId);
+
+        // Oldest first, as the log was written; pages of the maximum size keep memory flat over years of history.
+        var query = filters with { OrderBy = "occurred", Descending = false, Top = ListQuery.MaxTop, Skip = 0 };
         return jobs.StartAsync(tenantId, userId, AuditExportKind, async job =>
         {
-            var audit = job.Services.GetRequiredService<AuditTrail>();
-            var total = (await audit.ListAsync(tenantId, action, search, null, null, 0, 1, job.CancellationToken)).Count;
+            var audit = job.Services.GetRequiredService<AuditLogQueries>();
+            var total = (await audit.ListAsync(query with { Top = 0 }, job.CancellationToken)).Count;
             job.Report(0, total);
             PrivateFiles.EnsureDirectory(folder);
             var name = $"audit-{Guid.NewGuid():N}.csv";
             var part = Path.Combine(folder, name + ".part");
             try
             {
+                var written = 0;
                 await using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
                 {
-                    var written = 0;
-                    await AuditCsv.WriteAsync(file, Counted(audit.StreamAsync(tenantId, action, search, null, null)), job.CancellationToken);
+                    await AuditCsv.WriteAsync(file, Entries(), job.CancellationToken);
 
-                    async IAsyncEnumerable<AuditEntry> Counted(IAsyncEnumerable<AuditEntry> entries)
+                    async IAsyncEnumerable<AuditEntry> Entries()
                     {
-                        await foreach (var entry in entries.WithCancellation(job.CancellationToken))
+                        for (var skip = 0; ; skip += ListQuery.MaxTop)
                         {
-                            yield return entry;
-                            job.Report(++written, Math.Max(total, written));
+                            var page = await audit.ListAsync(query with { Skip = skip }, job.CancellationToken);
+                            foreach (var row in page.Value)
+                            {
+                                yield return new AuditEntry
+                                {
+                                    Id = row.Id, OccurredUtc = row.OccurredUtc, Actor = row.Actor, Action = row.Action, Subject = row.Subject,
+                                    Before = row.Before, After = row.After,
+                                };
+                                job.Report(++written, Math.Max(total, written));
+                            }
+
+                            if (page.Value.Count < ListQuery.MaxTop)
+                            {
+                                yield break;
+                            }
                         }
                     }
                 }
 
                 File.Move(part, Path.Combine(folder, name));
-                return new JobOutcome($"{total} audit entries exported.", name);
+                return new JobOutcome($"{written} audit entries exported.", name);
             }
             catch
             {
