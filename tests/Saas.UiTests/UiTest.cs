@@ -10,6 +10,10 @@ namespace Saas.UiTests;
 /// </summary>
 public abstract class UiTest(ITestOutputHelper output) : IAsyncLifetime
 {
+    // Playwright's assertions wait 5 s by default; a busy two-core machine (CI runs the UI tests beside the rest of
+    // the suite) can take longer to start a circuit or render a page. The wait ends as soon as the page is right.
+    static UiTest() => Assertions.SetDefaultExpectTimeout(15_000);
+
     protected AppServer Server { get; } = new();
 
     private readonly BrowserSession browser = new();
@@ -26,6 +30,7 @@ public abstract class UiTest(ITestOutputHelper output) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         Page = await context.NewPageAsync();
     }
 

@@ -42,8 +42,8 @@ public sealed class a_document_page_edits_its_lines_like_business_central(ITestO
         }
 
         await Page.GotoAsync("/transferOrders/new");
-        await Page.GetByLabel("Transfer-from Code").SelectOptionAsync("MAIN");
-        await Page.GetByLabel("Transfer-to Code").SelectOptionAsync("STORE");
+        await Page.GetByLabel("Transfer-from Code").FillAsync("MAIN");
+        await Page.GetByLabel("Transfer-to Code").FillAsync("STORE");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToContainTextAsync("Transfer Order TO");
         var card = Page.Url;

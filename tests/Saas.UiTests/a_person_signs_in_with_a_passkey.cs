@@ -18,6 +18,7 @@ public sealed class a_person_signs_in_with_a_passkey(ITestOutputHelper output) :
         var address = new UriBuilder(Server.BaseAddress) { Host = "localhost" }.Uri;
         var context = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var alex = await context.NewPageAsync();
         var cdp = await context.NewCDPSessionAsync(alex);
         await cdp.SendAsync("WebAuthn.enable");

@@ -39,12 +39,12 @@ public sealed class a_transfer_order_ships_partially_and_receives(ITestOutputHel
         await Page.GetByRole(AriaRole.Link, new() { Name = "Transfer Orders" }).ClickAsync();
         await Expect(Page.GetByTestId("empty-state")).ToBeVisibleAsync();
         await Page.GetByTestId("new").ClickAsync();
-        await Page.GetByLabel("Transfer-from Code").SelectOptionAsync("MAIN");
-        await Page.GetByLabel("Transfer-to Code").SelectOptionAsync("MAIN");
+        await Page.GetByLabel("Transfer-from Code").FillAsync("MAIN");
+        await Page.GetByLabel("Transfer-to Code").FillAsync("MAIN");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("[data-field-error='transferToCode']")).ToContainTextAsync("must differ");
 
-        await Page.GetByLabel("Transfer-to Code").SelectOptionAsync("STORE");
+        await Page.GetByLabel("Transfer-to Code").FillAsync("STORE");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToContainTextAsync("Transfer Order TO");
         await Page.GetByLabel("Item No., new line").FillAsync(itemNumber);

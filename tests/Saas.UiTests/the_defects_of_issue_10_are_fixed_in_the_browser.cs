@@ -28,8 +28,8 @@ public sealed class the_defects_of_issue_10_are_fixed_in_the_browser(ITestOutput
         await Expect(Page.GetByTestId("saved-banner")).ToHaveCountAsync(0);
 
         await Page.GotoAsync("/transferOrders/new");
-        await Page.GetByLabel("Transfer-from Code").SelectOptionAsync("MAIN");
-        await Page.GetByLabel("Transfer-to Code").SelectOptionAsync("STORE");
+        await Page.GetByLabel("Transfer-from Code").FillAsync("MAIN");
+        await Page.GetByLabel("Transfer-to Code").FillAsync("STORE");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToContainTextAsync("Transfer Order TO");
         await Expect(Page.GetByTestId("saved-banner")).ToBeVisibleAsync();

@@ -2,6 +2,8 @@ using Saas.Read.Common;
 using Saas.Read.Finance;
 using Saas.Read.Inventory;
 using Saas.Read.MasterData;
+using Saas.Tenancy.Storage;
+using Saas.Write.Finance.Setup;
 
 namespace Saas.Web.Components.Interactive;
 
@@ -15,6 +17,12 @@ public enum LookupList
     Customer,
     Vendor,
     GLAccount,
+    UnitOfMeasure,
+    GeneralBusinessPostingGroup,
+    GeneralProductPostingGroup,
+    InventoryPostingGroup,
+    VatBusinessPostingGroup,
+    VatProductPostingGroup,
 }
 
 /// <summary>One choice of a lookup: the code that goes into the field and the description that identifies it.</summary>
@@ -23,11 +31,13 @@ public sealed record LookupChoice(string Code, string Description);
 /// <summary>
 /// The choices of a lookup, read from the read side of the circuit's company (RLS and the tenant filter apply as
 /// on every list). Blocked records stay out, as BC's lookups on documents hide them; the field's own validation
-/// still names them if typed.
+/// still names them if typed. Setup code tables (units of measure, posting groups) have no read model: they are read
+/// from their own tables through <see cref="TenantDb"/>, a connection per search, because a circuit lives long and
+/// its events interleave at every await, which a shared DbContext does not survive.
 /// </summary>
 public sealed class Lookups(
     ItemQueries items, LocationQueries locations, ItemCategoryQueries categories, CustomerQueries customers,
-    VendorQueries vendors, LedgerQueries ledger)
+    VendorQueries vendors, LedgerQueries ledger, TenantDb db)
 {
     /// <summary>As many choices as a lookup shows at once; typing narrows them.</summary>
     public const int Shown = 8;
@@ -51,9 +61,39 @@ public sealed class Lookups(
             LookupList.GLAccount => (await ledger.AccountsAsync(cancellationToken))
                 .Where(a => !a.Blocked && (search is null || Contains(a.Number, search) || Contains(a.DisplayName, search)))
                 .Take(Shown).Select(a => new LookupChoice(a.Number, a.DisplayName)).ToList(),
+            LookupList.UnitOfMeasure => await CodeTableAsync("units_of_measure", "", search, cancellationToken),
+            _ when PostingGroupOf(list) is { } kind => await CodeTableAsync("posting_groups", "kind = @Kind AND", search, cancellationToken, kind.ToString()),
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, "No such lookup."),
         };
     }
+
+    public static PostingGroupKind? PostingGroupOf(LookupList list) => list switch
+    {
+        LookupList.GeneralBusinessPostingGroup => PostingGroupKind.GeneralBusiness,
+        LookupList.GeneralProductPostingGroup => PostingGroupKind.GeneralProduct,
+        LookupList.InventoryPostingGroup => PostingGroupKind.Inventory,
+        LookupList.VatBusinessPostingGroup => PostingGroupKind.VatBusiness,
+        LookupList.VatProductPostingGroup => PostingGroupKind.VatProduct,
+        _ => null,
+    };
+
+    /// <summary>A code table (code + description) by code prefix or any part of the description, codes in order.</summary>
+    private Task<IReadOnlyList<LookupChoice>> CodeTableAsync(string table, string kindPredicate, string? search, CancellationToken cancellationToken, string? kind = null)
+    {
+        var searchPredicate = search is null ? "" : @"AND (UPPER(code) LIKE @Prefix ESCAPE '\' OR UPPER(description) LIKE @Anywhere ESCAPE '\')";
+        return db.ReadAsync<IReadOnlyList<LookupChoice>>(async s => (await s.QueryAsync<LookupChoice>(
+            $"""
+            SELECT code AS Code, description AS Description FROM {table}
+            WHERE {kindPredicate} tenant_id = @TenantId {searchPredicate}
+            ORDER BY code
+            LIMIT {Shown}
+            """,
+            new { Kind = kind ?? "", Prefix = Like(search) + "%", Anywhere = "%" + Like(search) + "%" })).ToList(), cancellationToken);
+    }
+
+    /// <summary>The search as a LIKE pattern that matches itself only (its own % and _ escaped), upper-cased.</summary>
+    private static string Like(string? search) =>
+        (search ?? "").ToUpperInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static bool Contains(string value, string search) => value.Contains(search, StringComparison.OrdinalIgnoreCase);
 }
