@@ -79,6 +79,18 @@ public abstract class UiTest(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"Screenshot: {path}");
     }
 
+    /// <summary>
+    /// A person's typing pace (about eight keys a second) for interactive fields: each key is a round trip to the
+    /// circuit, and at a script's pace (no pause at all) a busy server's render can overtake the keys still in flight.
+    /// </summary>
+    protected static readonly LocatorPressSequentiallyOptions Typing = new() { Delay = 120 };
+
+    /// <summary>
+    /// Waits until an island's input is live (its circuit is up and it has left its prerendered form). Typing before
+    /// that is kept by forms.js, but the lookup tests are about the interactive behaviour, not the hand-over.
+    /// </summary>
+    protected static Task ExpectInteractive(ILocator input) => Expect(input).Not.ToHaveAttributeAsync("data-prerendered", "");
+
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);

@@ -25,10 +25,11 @@ public sealed class a_code_field_looks_up_its_value_by_keyboard(ITestOutputHelpe
         await Page.Locator("table.list tbody tr", new() { HasText = "Touring bicycle" }).GetByRole(AriaRole.Link).ClickAsync();
         var field = Page.GetByRole(AriaRole.Combobox, new() { Name = "Item Category Code" });
         await Expect(field).ToBeVisibleAsync();
+        await ExpectInteractive(field);
 
         await field.ClickAsync();
         await field.FillAsync("");
-        await field.PressSequentiallyAsync("cha");
+        await field.PressSequentiallyAsync("cha", Typing);
         var choices = Page.GetByRole(AriaRole.Listbox, new() { Name = "item category" });
         await Expect(choices.GetByRole(AriaRole.Option)).ToHaveCountAsync(2);
         await Expect(choices).ToContainTextAsync("Office chairs");

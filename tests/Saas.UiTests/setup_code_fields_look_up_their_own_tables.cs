@@ -31,7 +31,7 @@ public sealed class setup_code_fields_look_up_their_own_tables(ITestOutputHelper
         var unit = Page.GetByRole(AriaRole.Combobox, new() { Name = "Base Unit of Measure" });
         await PickAsync(unit, "pie", "unit of measure", "PCS");
         await Expect(Page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
-        await unit.PressSequentiallyAsync("X");
+        await unit.PressSequentiallyAsync("X", Typing);
         await Expect(Page.GetByRole(AriaRole.Listbox, new() { Name = "unit of measure" })).ToContainTextAsync("No unit of measure matches");
         await unit.FillAsync("PCS");
 
@@ -50,7 +50,7 @@ public sealed class setup_code_fields_look_up_their_own_tables(ITestOutputHelper
         Assert.NotEqual("", proposed);
         await PickAsync(Page.GetByRole(AriaRole.Combobox, new() { Name = "Transfer-from Code" }), "mai", "location", "MAIN");
         await inTransit.FillAsync("");
-        await inTransit.PressSequentiallyAsync(proposed[..1]);
+        await inTransit.PressSequentiallyAsync(proposed[..1], Typing);
         var transitChoices = Page.GetByRole(AriaRole.Listbox, new() { Name = "in-transit location" });
         await Expect(transitChoices).ToContainTextAsync(proposed);
         await Expect(transitChoices).Not.ToContainTextAsync("MAIN");
@@ -59,9 +59,10 @@ public sealed class setup_code_fields_look_up_their_own_tables(ITestOutputHelper
     /// <summary>Types into a lookup, waits for the choice to be offered and highlighted, and picks it with Enter.</summary>
     private async Task PickAsync(ILocator field, string typed, string listName, string code)
     {
+        await ExpectInteractive(field);
         await field.ClickAsync();
         await field.FillAsync("");
-        await field.PressSequentiallyAsync(typed);
+        await field.PressSequentiallyAsync(typed, Typing);
         var choices = Page.GetByRole(AriaRole.Listbox, new() { Name = listName });
         await Expect(choices.GetByRole(AriaRole.Option, new() { Selected = true })).ToContainTextAsync(code);
         await Expect(choices).Not.ToContainTextAsync("FAB");

@@ -61,7 +61,11 @@ window.saasIslands = {
         const values = {};
         for (const name of names) {
             if (typedBeforeInteractive.has(name)) {
-                values[name] = typedBeforeInteractive.get(name);
+                // The replacement input already shows what was kept (the observer above) plus whatever was typed into
+                // it since, whose input events may have reached the component before this call: its value is the
+                // newest truth; the kept value would take those keystrokes back.
+                const input = document.querySelector(`input[name="${CSS.escape(name)}"]:not([data-prerendered])`);
+                values[name] = input ? input.value : typedBeforeInteractive.get(name);
                 typedBeforeInteractive.delete(name);
             }
         }
