@@ -38,11 +38,17 @@ public static class DatabaseProviders
     /// <summary>Chosen once at start-up from <c>Database:SqliteSynchronous</c> (see <see cref="SqliteConnectionSettings"/>).</summary>
     public static SqliteConnectionSettings SqliteSettings { get; set; } = SqliteConnectionSettings.Normal;
 
-    /// <summary>SQLite connection string for a file under the data directory, tuned for concurrent use.</summary>
-    public static string SqliteFile(string directory, string fileName) =>
+    /// <summary>
+    /// SQLite connection string for a file under the data directory, tuned for concurrent use. With
+    /// <paramref name="mustExist"/> a connection never creates the file: a siloed company's database that was
+    /// dropped (a failed onboarding undone) must not be brought back empty by a background scan that still
+    /// held the company in its list.
+    /// </summary>
+    public static string SqliteFile(string directory, string fileName, bool mustExist = false) =>
         new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(directory, fileName),
+            Mode = mustExist ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30, // also the busy timeout: writers wait for each other instead of failing
         }.ToString();

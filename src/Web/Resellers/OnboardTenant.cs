@@ -188,7 +188,7 @@ public sealed partial class OnboardTenantHandler(
         var name = $"tenant_{id:N}";
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            var file = DatabaseProviders.SqliteFile(database.DataDirectory, name + ".db");
+            var file = DatabaseProviders.SqliteFile(database.DataDirectory, name + ".db", mustExist: true);
             return new Silo(name, file, file);
         }
 
