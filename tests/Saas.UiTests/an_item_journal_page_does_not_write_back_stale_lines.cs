@@ -22,7 +22,7 @@ public sealed class an_item_journal_page_does_not_write_back_stale_lines(ITestOu
         await Page.GetByLabel("New batch name").FillAsync("stale");
         await Page.GetByRole(AriaRole.Button, new() { Name = "New Batch" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("batch=STALE$"));
-        foreach (var quantity in new[] { "4", "5" })
+        foreach (var (line, quantity) in new[] { (10000, "4"), (20000, "5") })
         {
             await Page.GetByLabel("Posting Date", new() { Exact = true }).FillAsync("2027-01-15");
             await Page.GetByLabel("Item No.", new() { Exact = true }).FillAsync(itemNumber);
@@ -30,9 +30,10 @@ public sealed class an_item_journal_page_does_not_write_back_stale_lines(ITestOu
             await Page.GetByLabel("Quantity", new() { Exact = true }).FillAsync(quantity);
             await Page.GetByLabel("Unit Amount", new() { Exact = true }).FillAsync("800");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Add Line" }).ClickAsync();
-        }
 
-        await Expect(Page.GetByLabel("Quantity, line 20000")).ToHaveValueAsync(new Regex("^5"));
+            // The click does not wait for the page it posts to: wait for the line, so the next one is typed into that page.
+            await Expect(Page.GetByLabel($"Quantity, line {line}")).ToHaveValueAsync(new Regex("^" + quantity));
+        }
 
         // Someone else (another tab) changes line 10000 while this page still shows 4.
         var other = await Page.Context.NewPageAsync();

@@ -19,8 +19,17 @@ document.addEventListener('input', (event) => {
     }
 }, true);
 
+// The prerendered input that has the focus: its caret or selection moves to the replacement with the focus.
+let focusedElement = null;
+let handingOver = false;
+
 document.addEventListener('focusin', (event) => {
+    if (handingOver) {
+        return;
+    }
+
     focusedBeforeInteractive = prerendered(event.target) ? event.target.name : null;
+    focusedElement = focusedBeforeInteractive ? event.target : null;
 }, true);
 
 // Blazor replaces the prerendered inputs in one go; the replacements get what was typed at once (a mutation
@@ -48,7 +57,18 @@ new MutationObserver((records) => {
                 }
 
                 if (focusedBeforeInteractive === input.name) {
-                    input.focus();
+                    // Keep the caret or selection too: text selected to be typed over (select all, then type) must
+                    // be typed over in the replacement, not have the keys inserted in front of it.
+                    handingOver = true;
+                    try {
+                        input.focus();
+                    } finally {
+                        handingOver = false;
+                    }
+
+                    if (focusedElement && focusedElement.name === input.name && focusedElement.selectionStart !== null) {
+                        input.setSelectionRange(focusedElement.selectionStart, focusedElement.selectionEnd, focusedElement.selectionDirection);
+                    }
                 }
             }
         }
@@ -70,16 +90,24 @@ window.saasIslands = {
             }
         }
 
-        const focused = names.includes(focusedBeforeInteractive) ? focusedBeforeInteractive : null;
-        if (focused) {
+        // Only a field that still has the focus counts: the person (or a script) may have moved on to the next one.
+        const active = document.activeElement;
+        const focused = names.includes(focusedBeforeInteractive)
+            && (active === null || active === document.body || (active instanceof HTMLInputElement && active.name === focusedBeforeInteractive))
+            ? focusedBeforeInteractive
+            : null;
+        if (names.includes(focusedBeforeInteractive)) {
             focusedBeforeInteractive = null;
+            focusedElement = null;
         }
 
         return { values, focused };
     },
+    // Gives the focus back to an island's input that lost it when it was replaced, never takes it from another field.
     focus(name) {
         const input = document.querySelector(`input[name="${CSS.escape(name)}"]`);
-        if (input && document.activeElement !== input) {
+        const active = document.activeElement;
+        if (input && (active === null || active === document.body)) {
             input.focus();
             input.setSelectionRange(input.value.length, input.value.length);
         }
