@@ -10,7 +10,9 @@ namespace Saas.Tests.Posting;
 /// reads per line again, or loads an item's history, is caught here rather than in a benchmark. The posting is the
 /// benchmark's (bench/Saas.Bench/PostingBenchmark.FiveLines): two FIFO items and one Average item, two positive and
 /// three negative adjustments, in a company that has posted before. A change that lowers the count updates the pin
-/// (and bench/RESULTS.md); one that raises it needs a reason.
+/// (and bench/RESULTS.md); one that raises it needs a reason. PostgreSQL went from 23 to 24 when the ledger rows left
+/// EF's change tracker (LedgerInserts): they are one command of multi-row INSERTs before the save, instead of part of
+/// the save's batch; SQLite went from 57 to 32 (it had sent one INSERT per row).
 /// </summary>
 public abstract class a_five_line_posting_sends_a_pinned_number_of_statements<TApp>(TApp app, int pinned) : IClassFixture<TApp>
     where TApp : PipelineApp
@@ -45,7 +47,7 @@ public abstract class a_five_line_posting_sends_a_pinned_number_of_statements<TA
 }
 
 public sealed class a_five_line_posting_sends_a_pinned_number_of_statements_on_sqlite(SqliteApp app)
-    : a_five_line_posting_sends_a_pinned_number_of_statements<SqliteApp>(app, pinned: 57);
+    : a_five_line_posting_sends_a_pinned_number_of_statements<SqliteApp>(app, pinned: 32);
 
 public sealed class a_five_line_posting_sends_a_pinned_number_of_statements_on_postgres(PostgresApp app)
-    : a_five_line_posting_sends_a_pinned_number_of_statements<PostgresApp>(app, pinned: 23);
+    : a_five_line_posting_sends_a_pinned_number_of_statements<PostgresApp>(app, pinned: 24);

@@ -340,7 +340,6 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             InventoryPostingGroup = item.InventoryPostingGroup,
             RegisterNo = registerNo,
         };
-        db.ItemLedgerEntries.Add(entry);
         newEntries.Add(entry);
         newEntryNos.Add(entry.EntryNo);
         knownEntries[entry.EntryNo] = entry;
@@ -378,7 +377,6 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             InventoryPostingGroup = entry.InventoryPostingGroup,
             RegisterNo = registerNo,
         };
-        db.ValueEntries.Add(value);
         newValues.Add(value);
         if (own)
         {
@@ -477,7 +475,6 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
             Quantity = quantity,
             PostingDate = newEntry.PostingDate,
         };
-        db.ItemApplicationEntries.Add(application);
         newApplications.Add(application);
         if (db.Entry(other).State == EntityState.Detached)
         {
@@ -867,7 +864,6 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
                     SourceCode = sourceCode,
                     RegisterNo = registerNo,
                 };
-                db.GLEntries.Add(entry);
                 newGLEntries.Add(entry);
             }
         }
@@ -908,6 +904,9 @@ internal sealed partial class PostingRun(WriteDbContext db, NumberSeries numbers
         }).ToList();
         await AddToAverageTotalsAsync();
         var position = db.Enqueue(ToEvent(register, remaining), now);
+
+        // The ledger rows are only ever inserted: one statement per table, without the change tracker (LedgerInserts).
+        await new LedgerInserts(db).Add(newEntries).Add(newValues).Add(newApplications).Add(newGLEntries).WriteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new PostingResult(registerNo, transactionNo, false, newEntries, newValues, newApplications, newGLEntries, position);
     }
