@@ -49,6 +49,8 @@ public sealed class a_document_page_edits_its_lines_like_business_central(ITestO
         var card = Page.Url;
 
         // Two lines typed in one go: the blank line, then New Line for a second one; the totals follow the typing.
+        // The lines grid is about editing, not the hand-over from the prerendered page: wait until it is live.
+        await ExpectInteractive(Page.GetByLabel("Item No., new line", new() { Exact = true }));
         await Page.GetByLabel("Item No., new line", new() { Exact = true }).FillAsync(touring);
         await Page.GetByLabel("Quantity, new line", new() { Exact = true }).FillAsync("4");
         await Page.GetByRole(AriaRole.Button, new() { Name = "New Line" }).ClickAsync();

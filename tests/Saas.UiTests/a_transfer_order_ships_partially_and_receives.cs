@@ -47,6 +47,8 @@ public sealed class a_transfer_order_ships_partially_and_receives(ITestOutputHel
         await Page.GetByLabel("Transfer-to Code").FillAsync("STORE");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToContainTextAsync("Transfer Order TO");
+        // The lines grid is about editing, not the hand-over from the prerendered page: wait until it is live.
+        await ExpectInteractive(Page.GetByLabel("Item No., new line", new() { Exact = true }));
         await Page.GetByLabel("Item No., new line").FillAsync(itemNumber);
         await Page.GetByLabel("Quantity, new line").FillAsync("4");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -33,6 +33,8 @@ public sealed class the_defects_of_issue_10_are_fixed_in_the_browser(ITestOutput
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Page.Locator("h1")).ToContainTextAsync("Transfer Order TO");
         await Expect(Page.GetByTestId("saved-banner")).ToBeVisibleAsync();
+        // The lines grid is about editing, not the hand-over from the prerendered page: wait until it is live.
+        await ExpectInteractive(Page.GetByLabel("Item No., new line", new() { Exact = true }));
         await Page.GetByLabel("Item No., new line").FillAsync(itemNumber);
         await Page.GetByLabel("Quantity, new line").FillAsync("999");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
